@@ -1,0 +1,3 @@
+from signalscan.cli import main
+
+main()
