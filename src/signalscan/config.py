@@ -61,6 +61,9 @@ class Settings(BaseSettings):
     webhook_url: str | None = None
     delivery_retries: int = 3
 
+    # web server
+    serve_schedule: bool = False  # run the weekly briefing scheduler inside `signalscan serve`
+
     @property
     def resolved_database_url(self) -> str:
         """The ledger URL: the setting, or SQLite in the workspace."""
