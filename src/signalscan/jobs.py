@@ -122,7 +122,9 @@ def run_ingest_job(settings: Settings, payload: dict[str, Any]) -> dict[str, Any
                         settings=settings, show_progress=False)
 
 
-JOB_HANDLERS: dict[str, Callable[[Settings, dict[str, Any]], dict[str, Any]]] = {"ingest": run_ingest_job}
+JobHandler = Callable[["Settings", dict[str, Any]], dict[str, Any]]
+JOB_HANDLERS: dict[str, JobHandler] = {"ingest": run_ingest_job}
+Handlers = dict[str, JobHandler] | None  # None: JOB_HANDLERS
 
 
 def _job_outcome(kind: str, result: dict[str, Any]) -> JobStatus:
@@ -138,16 +140,17 @@ class JobQueue:
 
     name = "base"
 
-    def __init__(self, settings: Settings, store: JobStore) -> None:
+    def __init__(self, settings: Settings, store: JobStore, handlers: Handlers = None) -> None:
         self.settings = settings
         self.store = store
+        self.handlers = JOB_HANDLERS if handlers is None else handlers
         self._stopping = threading.Event()
         self._worker: threading.Thread | None = None
 
     def submit(self, kind: str, program: str, payload: dict[str, Any]) -> JobRecord:
         """Record a job and queue it; returns the queued record."""
-        if kind not in JOB_HANDLERS:
-            raise ConfigurationError(f"unknown job kind {kind!r}; use one of: {', '.join(JOB_HANDLERS)}")
+        if kind not in self.handlers:
+            raise ConfigurationError(f"unknown job kind {kind!r}; use one of: {', '.join(self.handlers)}")
         record = self.store.create(kind, program, payload)
         self._push(record.job_id)
         return record
@@ -178,7 +181,7 @@ class JobQueue:
             return
         self.store.mark(job_id, "running")
         try:
-            result = JOB_HANDLERS[record.kind](self.settings, record.payload)
+            result = self.handlers[record.kind](self.settings, record.payload)
         except Exception as exc:  # a job must never take the worker down with it
             log.exception("job %s failed", job_id)
             self.store.mark(job_id, "failed", error=f"{type(exc).__name__}: {exc}")
@@ -203,8 +206,8 @@ class InProcessQueue(JobQueue):
 
     name = "in-process"
 
-    def __init__(self, settings: Settings, store: JobStore) -> None:
-        super().__init__(settings, store)
+    def __init__(self, settings: Settings, store: JobStore, handlers: Handlers = None) -> None:
+        super().__init__(settings, store, handlers)
         self._ids: queue.Queue[str] = queue.Queue()
 
     def start(self) -> None:
@@ -228,8 +231,9 @@ class RedisQueue(JobQueue):
 
     name = "redis"
 
-    def __init__(self, settings: Settings, store: JobStore, url: str) -> None:
-        super().__init__(settings, store)
+    def __init__(self, settings: Settings, store: JobStore, url: str,
+                 handlers: Handlers = None) -> None:
+        super().__init__(settings, store, handlers)
         import redis
 
         self.redis = redis.Redis.from_url(url, socket_timeout=30)
@@ -245,14 +249,14 @@ class RedisQueue(JobQueue):
         return popped[1].decode() if isinstance(popped[1], bytes) else str(popped[1])
 
 
-def build_queue(settings: Settings, engine: sa.Engine) -> JobQueue:
+def build_queue(settings: Settings, engine: sa.Engine, handlers: Handlers = None) -> JobQueue:
     """The job queue the settings ask for: Redis when queue_url is set, else in-process."""
     store = JobStore(engine)
     url = settings.queue_url
     if not url:
-        return InProcessQueue(settings, store)
+        return InProcessQueue(settings, store, handlers)
     if url.startswith(("redis://", "rediss://", "unix://")):
-        return RedisQueue(settings, store, url)
+        return RedisQueue(settings, store, url, handlers)
     raise ConfigurationError(
         f"SIGNALSCAN_QUEUE_URL={url!r} is not a Redis URL; use redis://host:6379/0, "
         "or unset it to run jobs in-process"
