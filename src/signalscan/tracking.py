@@ -28,8 +28,27 @@ MEETING_KINDS = ("minutes", "deck", "transcript")
 # within a week, the minutes are the record of what was agreed; decks and reports are often stale copies
 KIND_ORDER = {"minutes": 0, "transcript": 1, "deck": 2, "status_report": 3, "email": 4, "other": 5}
 VAGUE_OWNERS = {
-    "", "none", "null", "tbd", "tbc", "tba", "team", "the team", "all", "everyone", "everybody",
-    "n/a", "na", "unassigned", "unowned", "?", "-", "various", "whoever", "owner tbc", "owner tbd",
+    "",
+    "none",
+    "null",
+    "tbd",
+    "tbc",
+    "tba",
+    "team",
+    "the team",
+    "all",
+    "everyone",
+    "everybody",
+    "n/a",
+    "na",
+    "unassigned",
+    "unowned",
+    "?",
+    "-",
+    "various",
+    "whoever",
+    "owner tbc",
+    "owner tbd",
 }
 STOPWORDS = set(
     "a an the and or of to in on for is are was were be been being it its that this with as at by from "
@@ -102,8 +121,9 @@ class MeetingWeeks:
 def group_meeting_weeks(extractions: Iterable[StoredExtraction], days: int = 3) -> MeetingWeeks:
     """Group documents into meeting weeks: each meeting and the documents dated within `days` of it."""
     dated = [e for e in extractions if e.extraction.document.meeting_date]
-    anchors = sorted({e.extraction.document.meeting_date for e in dated
-                      if e.extraction.document.kind in MEETING_KINDS})
+    anchors = sorted(
+        {e.extraction.document.meeting_date for e in dated if e.extraction.document.kind in MEETING_KINDS}
+    )
     if not anchors:  # reports or e-mails only: every cluster of dates is a week
         anchors = sorted({e.extraction.document.meeting_date for e in dated})
     weeks: list[date] = []
@@ -199,11 +219,18 @@ def _items_of(stored: StoredExtraction) -> list[_Item]:
     for kind, items in (("action", ext.actions), ("decision", ext.decisions), ("risk", ext.risks)):
         for item in items:
             mention = Mention(
-                document=stored.path, document_id=stored.document_id, meeting_date=day, text=item.text,
-                status=item.status, owner=item.owner, evidence=item.evidence,
+                document=stored.path,
+                document_id=stored.document_id,
+                meeting_date=day,
+                text=item.text,
+                status=item.status,
+                owner=item.owner,
+                evidence=item.evidence,
                 workstream=item.workstream,
-                due=getattr(item, "due", None), due_raw=getattr(item, "due_raw", None),
-                mitigation=getattr(item, "mitigation", None), severity=getattr(item, "severity", None),
+                due=getattr(item, "due", None),
+                due_raw=getattr(item, "due_raw", None),
+                mitigation=getattr(item, "mitigation", None),
+                severity=getattr(item, "severity", None),
             )
             out.append(_Item(kind, mention, content_words(item.text), _ref_key(item.ref)))
     return out
@@ -338,19 +365,31 @@ class _Linker:
 def _document_order(weeks: MeetingWeeks) -> Callable[[StoredExtraction], tuple]:
     def key(e: StoredExtraction) -> tuple:
         doc = e.extraction.document
-        return (weeks.week_of(e) or date.min, KIND_ORDER.get(doc.kind, 9), doc.meeting_date or date.min,
-                e.path, e.document_id)
+        return (
+            weeks.week_of(e) or date.min,
+            KIND_ORDER.get(doc.kind, 9),
+            doc.meeting_date or date.min,
+            e.path,
+            e.document_id,
+        )
+
     return key
 
 
 def build_threads(
-    extractions: Sequence[StoredExtraction], settings: Settings | None = None,
-    embedder: Embedder | None = None, as_of: date | None = None,
+    extractions: Sequence[StoredExtraction],
+    settings: Settings | None = None,
+    embedder: Embedder | None = None,
+    as_of: date | None = None,
 ) -> list[Thread]:
     """Link every item mention of one program into threads, in meeting order, as known on `as_of`."""
     days = settings.meeting_week_days if settings else 3
-    known = [e for e in extractions if e.extraction.document.meeting_date
-             and (as_of is None or e.extraction.document.meeting_date <= as_of)]
+    known = [
+        e
+        for e in extractions
+        if e.extraction.document.meeting_date
+        and (as_of is None or e.extraction.document.meeting_date <= as_of)
+    ]
     weeks = group_meeting_weeks(known, days)
     ordered = sorted(known, key=_document_order(weeks))
     per_document = [_items_of(e) for e in ordered]
@@ -402,10 +441,17 @@ def _finish(draft: _Draft, thread_id: str, weeks: MeetingWeeks, as_of: date | No
     end = last_week if closed else (weeks.weeks[-1] if weeks.weeks else last_week)
     weeks_open = sum(1 for w in weeks.weeks if first_week <= w <= end)
     return Thread(
-        thread_id=thread_id, kind=draft.kind, text=text, owner=owner, status=status, due=due,
-        workstream=workstream, first_seen=min(m.meeting_date for m in draft.mentions if m.meeting_date),
-        last_seen=max(m.meeting_date for m in draft.mentions if m.meeting_date), weeks_open=weeks_open,
-        mentions=sorted(draft.mentions, key=lambda m: (m.meeting_date or date.min)),
+        thread_id=thread_id,
+        kind=draft.kind,
+        text=text,
+        owner=owner,
+        status=status,
+        due=due,
+        workstream=workstream,
+        first_seen=min(m.meeting_date for m in draft.mentions if m.meeting_date),
+        last_seen=max(m.meeting_date for m in draft.mentions if m.meeting_date),
+        weeks_open=weeks_open,
+        mentions=sorted(draft.mentions, key=lambda m: m.meeting_date or date.min),
     )
 
 

@@ -1,0 +1,733 @@
+"""The nine execution-gap signals, computed from a program's extractions and threads (no LLM).
+
+Everything is judged in meeting weeks (see `tracking.group_meeting_weeks`), so a signal means
+the same whenever it is computed, and `as_of` hides whatever was written after that date.
+Watermelon reads document text too: status narratives and item quotes always, and the raw
+passages of each document when the caller passes them (`texts`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from signalscan.models import Mention, Signal, SignalEvidence, StoredExtraction, Thread
+from signalscan.tracking import (
+    CLOSED_STATUSES,
+    KIND_ORDER,
+    MeetingWeeks,
+    WorkstreamNames,
+    content_words,
+    group_meeting_weeks,
+    is_vague_owner,
+    mention_weeks,
+    week_status,
+)
+
+if TYPE_CHECKING:
+    from signalscan.config import Settings
+
+# document path -> [(locator, text)]: the raw passages of each document, when the caller has them
+DocumentTexts = Mapping[str, Sequence[tuple[str, str]]]
+
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+VAGUE_MITIGATION = {"", "none", "no", "n/a", "na", "tbc", "tbd", "-", "no mitigation", "none agreed", "?"}
+MAX_EVIDENCE = 6
+
+
+def _fmt(day: date | None) -> str:
+    return day.strftime("%d %b %Y").lstrip("0") if day else "an unknown date"
+
+
+@dataclass
+class _Context:
+    """What every detector needs: the known documents, their weeks and the threads as of a date."""
+
+    settings: Settings
+    as_of: date
+    extractions: list[StoredExtraction]
+    weeks: MeetingWeeks
+    threads: list[Thread]
+    workstreams: WorkstreamNames
+    texts: DocumentTexts = field(default_factory=dict)
+    related_signals: list[Signal] = field(default_factory=list)  # watermelon cites these
+
+    def week_of(self, stored: StoredExtraction) -> date:
+        """The meeting week of a stored extraction."""
+        return self.weeks.week_of(stored) or stored.extraction.document.meeting_date
+
+    def by_week(self) -> dict[date, list[StoredExtraction]]:
+        """Documents grouped by meeting week, minutes first within a week."""
+        out: dict[date, list[StoredExtraction]] = defaultdict(list)
+        for stored in sorted(self.extractions, key=lambda e: KIND_ORDER.get(e.extraction.document.kind, 9)):
+            out[self.week_of(stored)].append(stored)
+        return dict(sorted(out.items()))
+
+
+def _evidence(mentions: Sequence[Mention]) -> list[SignalEvidence]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for m in mentions:
+        key = (m.document, m.evidence.quote)
+        if key not in seen:
+            seen.add(key)
+            out.append(
+                SignalEvidence(
+                    document=m.document,
+                    meeting_date=m.meeting_date,
+                    locator=m.evidence.locator,
+                    quote=m.evidence.quote,
+                )
+            )
+    return out[-MAX_EVIDENCE:]
+
+
+def _owner(mentions: Sequence[Mention]) -> str | None:
+    return next((m.owner for m in reversed(mentions) if not is_vague_owner(m.owner)), None)
+
+
+def _subject(thread: Thread) -> str:
+    return thread.text.strip().rstrip(".")
+
+
+def _thread_signal(
+    kind: str,
+    thread: Thread,
+    weeks: Sequence[date],
+    mentions: Sequence[Mention],
+    severity: str,
+    explanation: str,
+    workstreams: WorkstreamNames,
+) -> Signal:
+    return Signal(
+        type=kind,
+        severity=severity,
+        subject=_subject(thread),  # type: ignore[arg-type]
+        workstream=workstreams.canonical(thread.workstream),
+        owner=_owner(thread.mentions),
+        thread_id=thread.thread_id,
+        first_seen=min(weeks),
+        last_seen=max(weeks),
+        explanation=explanation,
+        evidence=_evidence(mentions),
+    )
+
+
+# ---------------------------------------------------------------- item signals
+def _week_due(mentions: Sequence[Mention]) -> date | None:
+    """A week's due date: the latest stated that week (a stale deck keeps the old one)."""
+    return max((m.due for m in mentions if m.due), default=None)
+
+
+def stale_actions(ctx: _Context) -> list[Signal]:
+    """Actions not closed in N+ meeting weeks and, at the last, overdue, undated or re-dated."""
+    out = []
+    for thread in (t for t in ctx.threads if t.kind == "action"):
+        by_week = mention_weeks(thread, ctx.weeks)
+        if week_status("action", by_week[max(by_week)]) in CLOSED_STATUSES["action"]:
+            continue
+        open_weeks = [
+            w for w, ms in by_week.items() if week_status("action", ms) not in CLOSED_STATUSES["action"]
+        ]
+        if len(open_weeks) < ctx.settings.stale_action_weeks:
+            continue
+        last = open_weeks[-1]
+        due = _week_due(by_week[last])
+        first_due = next((_week_due(by_week[w]) for w in by_week if _week_due(by_week[w])), None)
+        if due is None:
+            why = "still has no due date"
+        elif due < last:
+            why = f"was overdue (due {_fmt(due)}) at its last mention"
+        elif first_due and due != first_due:
+            why = f"has been re-dated from {_fmt(first_due)} to {_fmt(due)}"
+        else:
+            continue
+        severity = "high" if len(open_weeks) >= 2 * ctx.settings.stale_action_weeks - 1 else "medium"
+        explanation = (
+            f'The action "{_subject(thread)}" has been reported open in {len(open_weeks)} '
+            f"meeting weeks and {why}."
+        )
+        mentions = [m for w in open_weeks for m in by_week[w]]
+        out.append(
+            _thread_signal(
+                "stale_action", thread, open_weeks, mentions, severity, explanation, ctx.workstreams
+            )
+        )
+    return out
+
+
+def due_date_slips(ctx: _Context) -> list[Signal]:
+    """Actions whose due date moved later N+ times."""
+    out = []
+    for thread in (t for t in ctx.threads if t.kind == "action"):
+        by_week = mention_weeks(thread, ctx.weeks)
+        dues = [(w, _week_due(ms)) for w, ms in by_week.items() if _week_due(ms)]
+        moves, latest, path = [], None, []
+        for week, due in dues:
+            if latest is not None and due > latest:
+                moves.append(week)
+            if latest is None or due > latest:
+                latest = due
+                path.append(due)
+        if len(moves) < ctx.settings.due_date_slip_count:
+            continue
+        severity = "high" if len(moves) > ctx.settings.due_date_slip_count else "medium"
+        explanation = (
+            f'The due date of "{_subject(thread)}" has moved later {len(moves)} times: '
+            f"{' -> '.join(_fmt(d) for d in path)}."
+        )
+        weeks = [dues[0][0], *moves]
+        mentions = [m for w in weeks for m in by_week[w] if m.due]
+        out.append(
+            _thread_signal(
+                "due_date_slip",
+                thread,
+                [w for w, _ in dues],
+                mentions,
+                severity,
+                explanation,
+                ctx.workstreams,
+            )
+        )
+    return out
+
+
+def deferred_decisions(ctx: _Context) -> list[Signal]:
+    """Decisions reported pending or deferred in N+ meeting weeks."""
+    out = []
+    for thread in (t for t in ctx.threads if t.kind == "decision"):
+        by_week = mention_weeks(thread, ctx.weeks)
+        waiting = [w for w, ms in by_week.items() if week_status("decision", ms) in ("pending", "deferred")]
+        if len(waiting) < ctx.settings.deferred_decision_weeks:
+            continue
+        made = week_status("decision", by_week[max(by_week)]) == "made"
+        tail = f", before it was made on {_fmt(max(by_week))}" if made else " and it is still not made"
+        severity = (
+            "high" if not made and len(waiting) >= ctx.settings.deferred_decision_weeks + 2 else "medium"
+        )
+        explanation = (
+            f'The decision "{_subject(thread)}" was reported pending or deferred in '
+            f"{len(waiting)} meeting weeks{tail}."
+        )
+        mentions = [m for w in waiting for m in by_week[w]]
+        out.append(
+            _thread_signal(
+                "deferred_decision", thread, waiting, mentions, severity, explanation, ctx.workstreams
+            )
+        )
+    return out
+
+
+def unowned_actions(ctx: _Context) -> list[Signal]:
+    """Open actions with no accountable owner (none named, or a vague one)."""
+    out = []
+    for thread in (t for t in ctx.threads if t.kind == "action"):
+        by_week = mention_weeks(thread, ctx.weeks)
+        if week_status("action", by_week[max(by_week)]) in CLOSED_STATUSES["action"]:
+            continue
+        if any(not is_vague_owner(m.owner) for m in thread.mentions):
+            continue
+        named = next((m.owner for m in thread.mentions if m.owner), None)
+        who = f'only a vague owner ("{named}")' if named else "no owner"
+        explanation = f'The open action "{_subject(thread)}" has {who}, so nobody is accountable for it.'
+        out.append(
+            _thread_signal(
+                "unowned_action",
+                thread,
+                list(by_week),
+                thread.mentions,
+                "medium",
+                explanation,
+                ctx.workstreams,
+            )
+        )
+    return out
+
+
+def _unmitigated(mentions: Sequence[Mention]) -> bool:
+    owned = any(not is_vague_owner(m.owner) for m in mentions)
+    mitigated = any(
+        (m.mitigation or "").strip().lower().rstrip(".") not in VAGUE_MITIGATION for m in mentions
+    )
+    return not owned and not mitigated
+
+
+def unmitigated_risks(ctx: _Context) -> list[Signal]:
+    """Risks recorded with neither owner nor mitigation in N+ meeting weeks (and still so)."""
+    out = []
+    for thread in (t for t in ctx.threads if t.kind == "risk"):
+        by_week = mention_weeks(thread, ctx.weeks)
+        latest = by_week[max(by_week)]
+        if week_status("risk", latest) == "closed" or not _unmitigated(latest):
+            continue
+        bare = [w for w, ms in by_week.items() if _unmitigated(ms)]
+        if len(bare) < ctx.settings.unmitigated_risk_weeks:
+            continue
+        high = any(m.severity == "high" for m in thread.mentions)
+        explanation = (
+            f'The risk "{_subject(thread)}" has been recorded in {len(bare)} meeting weeks '
+            "with neither an owner nor a mitigation."
+        )
+        out.append(
+            _thread_signal(
+                "unmitigated_risk",
+                thread,
+                bare,
+                [m for w in bare for m in by_week[w]],
+                "high" if high else "medium",
+                explanation,
+                ctx.workstreams,
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------- meeting and people signals
+def meetings_without_outcome(ctx: _Context) -> list[Signal]:
+    """Minutes that record a meeting but no action and no decision made."""
+    out = []
+    for _week, docs in ctx.by_week().items():
+        minutes = [d for d in docs if d.extraction.document.kind == "minutes"]
+        if not minutes or any(
+            d.extraction.actions or any(x.status == "made" for x in d.extraction.decisions) for d in minutes
+        ):
+            continue
+        doc = minutes[0]
+        day = doc.extraction.document.meeting_date
+        quotes = _outcome_quotes(ctx, doc)
+        out.append(
+            Signal(
+                type="meeting_without_outcome",
+                severity="low",
+                subject=f"Steering meeting {day.isoformat()}",
+                first_seen=day,
+                last_seen=day,
+                evidence=quotes,
+                explanation=f"The minutes of the {_fmt(day)} meeting record discussion but no action and no "
+                "decision made.",
+            )
+        )
+    return out
+
+
+_OUTCOME_WORDS = re.compile(r"\b(decision|decided|action|agreed|discuss|talked|no new)", re.I)
+
+
+def _outcome_quotes(ctx: _Context, doc: StoredExtraction) -> list[SignalEvidence]:
+    day = doc.extraction.document.meeting_date
+    lines = [(loc, text) for loc, text in ctx.texts.get(doc.path, ()) if _OUTCOME_WORDS.search(text)]
+    if not lines:
+        title = doc.extraction.document.title or doc.path
+        lines = [("document", title)]
+    return [
+        SignalEvidence(document=doc.path, meeting_date=day, locator=loc, quote=text[:300])
+        for loc, text in lines[:3]
+    ]
+
+
+_TITLES = re.compile(r"^(dr|mr|mrs|ms|miss|prof|professor|sir|dame)\.?\s+", re.I)
+
+
+def person_key(name: str) -> str:
+    """A key for one person across spellings ("Dr Helen Marsh (HM)" = "Helen Marsh")."""
+    plain = _TITLES.sub("", re.sub(r"\(.*?\)", "", name).strip()).lower()
+    words = re.findall(r"[a-z][a-z'-]*", plain)
+    return f"{words[0]} {words[-1]}" if len(words) >= 2 else " ".join(words)
+
+
+def attendance_declines(ctx: _Context) -> list[Signal]:
+    """Members sending apologies to N+ consecutive meetings; one signal per unbroken run."""
+    records = [
+        (w, [d for d in docs if d.extraction.attendees or d.extraction.apologies])
+        for w, docs in ctx.by_week().items()
+    ]
+    records = [(w, docs) for w, docs in records if docs]
+    spelling: dict[str, Counter[str]] = defaultdict(Counter)
+    absent: dict[str, set[date]] = defaultdict(set)
+    sources: dict[tuple[str, date], StoredExtraction] = {}
+    for week, docs in records:
+        for doc in docs:
+            for name in doc.extraction.apologies:
+                key = person_key(name)
+                if key:
+                    spelling[key][_TITLES.sub("", re.sub(r"\(.*?\)", "", name).strip())] += 1
+                    absent[key].add(week)
+                    sources.setdefault((key, week), doc)
+    out = []
+    for key, away in absent.items():
+        for run in _runs([w in away for w, _ in records], [w for w, _ in records]):
+            if len(run) < ctx.settings.attendance_decline_meetings:
+                continue
+            name = spelling[key].most_common(1)[0][0]
+            evidence = [_apology_evidence(ctx, sources[(key, w)], name) for w in run]
+            out.append(
+                Signal(
+                    type="attendance_decline",
+                    severity="medium" if len(run) > 3 else "low",
+                    subject=name,
+                    owner=name,
+                    first_seen=run[0],
+                    last_seen=run[-1],
+                    evidence=evidence,
+                    explanation=f"{name} sent apologies to {len(run)} consecutive steering meetings "
+                    f"({_fmt(run[0])} to {_fmt(run[-1])}).",
+                )
+            )
+    return out
+
+
+def _runs(flags: Sequence[bool], weeks: Sequence[date]) -> list[list[date]]:
+    runs: list[list[date]] = []
+    current: list[date] = []
+    for flag, week in zip(flags, weeks, strict=True):
+        if flag:
+            current.append(week)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _apology_evidence(ctx: _Context, doc: StoredExtraction, name: str) -> SignalEvidence:
+    day = doc.extraction.document.meeting_date
+    surname = name.split()[-1].lower()
+    line = next(
+        (
+            (loc, text)
+            for loc, text in ctx.texts.get(doc.path, ())
+            if surname in text.lower() and re.search(r"apolog|regret|absent|sent", text, re.I)
+        ),
+        None,
+    )
+    loc, quote = line or ("apologies", f"Apologies: {name}")
+    return SignalEvidence(document=doc.path, meeting_date=day, locator=loc, quote=quote[:300])
+
+
+# ---------------------------------------------------------------- workstream signals
+@dataclass
+class _Report:
+    """What one meeting week's documents report for one workstream."""
+
+    rags: list[str] = field(default_factory=list)
+    percents: list[int] = field(default_factory=list)
+    claims: list[SignalEvidence] = field(default_factory=list)  # the status rows, as evidence
+    owner: str | None = None
+
+
+def _workstream_reports(ctx: _Context) -> dict[str, dict[date, _Report]]:
+    """Per canonical workstream, per meeting week: reported RAGs, % complete and the status rows."""
+    out: dict[str, dict[date, _Report]] = defaultdict(dict)
+    for week, docs in ctx.by_week().items():
+        for doc in docs:
+            for status in doc.extraction.statuses:
+                name = ctx.workstreams.canonical(status.workstream)
+                if not name:
+                    continue
+                report = out[name].setdefault(week, _Report())
+                if status.reported:
+                    report.rags.append(status.reported)
+                if status.percent_complete is not None:
+                    report.percents.append(status.percent_complete)
+                report.owner = report.owner or (status.owner if not is_vague_owner(status.owner) else None)
+                report.claims.append(
+                    SignalEvidence(
+                        document=doc.path,
+                        meeting_date=doc.extraction.document.meeting_date,
+                        locator=status.evidence.locator,
+                        quote=status.evidence.quote,
+                    )
+                )
+    return out
+
+
+def _equal_runs(values: Sequence[tuple[date, int]]) -> list[list[tuple[date, int]]]:
+    """Split (week, value) pairs into runs of the same value."""
+    runs: list[list[tuple[date, int]]] = []
+    for week, value in values:
+        if runs and runs[-1][-1][1] == value:
+            runs[-1].append((week, value))
+        else:
+            runs.append([(week, value)])
+    return runs
+
+
+def frozen_progress(ctx: _Context) -> list[Signal]:
+    """A workstream's % complete identical (below 100) in N+ consecutive meeting weeks."""
+    out = []
+    for name, weekly in _workstream_reports(ctx).items():
+        # weeks without a figure neither extend nor break a run: decks skip a week now and then
+        values = [(w, Counter(r.percents).most_common(1)[0][0]) for w, r in weekly.items() if r.percents]
+        for run in _equal_runs(values):
+            value, weeks = run[0][1], [w for w, _ in run]
+            if len(run) < ctx.settings.frozen_progress_weeks or value >= 100:
+                continue
+            long = len(run) >= ctx.settings.frozen_progress_weeks + 2
+            owner = next((weekly[w].owner for w in reversed(weeks) if weekly[w].owner), None)
+            explanation = (
+                f"{name} has reported {value}% complete in {len(run)} consecutive meeting weeks "
+                f"({_fmt(weeks[0])} to {_fmt(weeks[-1])})."
+            )
+            out.append(Signal(
+                type="frozen_progress", severity="high" if long else "medium", subject=name,
+                workstream=name, owner=owner,
+                first_seen=weeks[0], last_seen=weeks[-1], explanation=explanation,
+                evidence=[c for w in weeks for c in weekly[w].claims[:1]][-MAX_EVIDENCE:],
+            ))
+    return out
+
+
+# problem language: (pattern, needs-no-negation). Negation, hedging and recovery are checked per clause.
+_PROBLEMS = re.compile(
+    r"\b(slip(?:s|ped|ping|page)?|behind(?: plan| schedule)?|delay(?:s|ed)?|block(?:ed|er|ers|ing)?|"
+    r"stuck|stall(?:ed|ing)?|standstill|fail(?:ed|s|ure|ing)?|missed|overdue|off[- ]track|"
+    r"awaiting|waiting (?:on|for)|escalat\w*|unresolved|not (?:yet )?(?:delivered|received|provided|loaded)|"
+    r"(?:hasn't|has not|haven't|have not|yet to|did not|didn't) (?:yet )?(?:deliver|provide|send|load)\w*|"
+    r"(?:weeks?|days?|running|still|is|are|was|were) late|late (?:deliver\w*|specifications?)|"
+    r"still outstanding|no recovery plan)\b",
+    re.I,
+)
+_NEGATION = re.compile(r"\b(no|not|never|without|nor|none|zero|no longer|n't)\W+(?:\w+\W+){0,2}$", re.I)
+_HEDGE = re.compile(
+    r"\b(may|might|could|would|if|risk of|potential(?:ly)?|possible|avoid|prevent)\W+"
+    r"(?:\w+\W+){0,3}$",
+    re.I,
+)
+_RECOVERY = re.compile(
+    r"\b(recovered|resolved|back on (?:track|plan|schedule)|caught up|closed|cleared|unblocked|mitigated|"
+    r"fixed|no longer|now complete|completed|done|delivered (?:on|last|this))\b",
+    re.I,
+)
+_CLAUSES = re.compile(r"[.;!?\n]+|\s[-–—]\s|\bbut\b|\bhowever\b|\balthough\b|\bthough\b", re.I)
+
+
+def problem_phrases(text: str) -> list[str]:
+    """The material-problem phrases of a text, skipping negated, hedged and recovered ones."""
+    found = []
+    for clause in _CLAUSES.split(text or ""):
+        if not clause or _RECOVERY.search(clause):
+            continue
+        for match in _PROBLEMS.finditer(clause):
+            before = clause[: match.start()]
+            if match.group(0).lower().startswith("no ") or not (
+                _NEGATION.search(before) or _HEDGE.search(before)
+            ):
+                found.append(match.group(0))
+    return found
+
+
+_GENERIC_WORKSTREAM_WORDS = {
+    "data",
+    "build",
+    "program",
+    "programme",
+    "project",
+    "management",
+    "change",
+    "technical",
+    "business",
+    "system",
+    "service",
+    "team",
+    "workstream",
+    "process",
+    "operation",
+    "plan",
+    "delivery",
+    "support",
+    "and",
+    "wave",
+    "phase",
+    "general",
+    "other",
+}
+
+
+class _Topics:
+    """Tells which workstreams a passage of text is about, from the names the program uses."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        words = {n: content_words(n) for n in names}
+        counts = Counter(w for ws in words.values() for w in ws)
+        self._full = words
+        self._distinctive = {
+            n: {w for w in ws if counts[w] == 1 and len(w) >= 5 and w not in _GENERIC_WORKSTREAM_WORDS}
+            for n, ws in words.items()
+        }
+
+    def about(self, text: str) -> set[str]:
+        """The workstreams a passage names (in full, or by a word only that workstream's name has)."""
+        words = content_words(text)
+        return {
+            n for n, full in self._full.items() if full and (full <= words or self._distinctive[n] & words)
+        }
+
+
+def _week_passages(
+    ctx: _Context, docs: Sequence[StoredExtraction], topics: _Topics
+) -> list[tuple[set[str], SignalEvidence]]:
+    """Every passage of a week's documents (status narratives, items, raw text) with its workstreams."""
+    out = []
+    for doc in docs:
+        ext = doc.extraction
+        day = ext.document.meeting_date
+        focus = {ctx.workstreams.canonical(s.workstream) for s in ext.statuses} - {None}
+        focus = focus if len(focus) == 1 else topics.about(ext.document.title or "")
+        passages = [
+            (
+                s.evidence.locator,
+                f"{s.narrative or ''} {s.evidence.quote}",
+                {ctx.workstreams.canonical(s.workstream)},
+            )
+            for s in ext.statuses
+        ]
+        for item in [*ext.actions, *ext.decisions]:
+            named = {ctx.workstreams.canonical(item.workstream)} if item.workstream else set()
+            passages.append((item.evidence.locator, f"{item.text}. {item.evidence.quote}", named))
+        passages += [(loc, text, set()) for loc, text in ctx.texts.get(doc.path, ())]
+        for loc, text, named in passages:
+            about = (named - {None}) | topics.about(text) | (focus if len(focus) == 1 else set())
+            if about:
+                out.append(
+                    (
+                        about,
+                        SignalEvidence(
+                            document=doc.path, meeting_date=day, locator=loc, quote=text.strip()[:400]
+                        ),
+                    )
+                )
+    return out
+
+
+def watermelons(ctx: _Context) -> list[Signal]:
+    """Workstreams reported green while the same week's documents describe material problems."""
+    reports = _workstream_reports(ctx)
+    topics = _Topics(list(reports))
+    flagged: dict[str, dict[date, list[SignalEvidence]]] = defaultdict(dict)
+    for week, docs in ctx.by_week().items():
+        passages = _week_passages(ctx, docs, topics)
+        for name, weekly in reports.items():
+            report = weekly.get(week)
+            # an honest amber or red anywhere that week means the concern is being reported
+            if not report or "green" not in report.rags or set(report.rags) - {"green"}:
+                continue
+            problems = [ev for about, ev in passages if name in about and problem_phrases(ev.quote)]
+            if problems:
+                flagged[name][week] = problems
+    out = []
+    for name, weeks_flagged in flagged.items():
+        for run in _runs([w in weeks_flagged for w in ctx.weeks.weeks], ctx.weeks.weeks):
+            out.append(_watermelon_signal(ctx, name, run, reports[name], weeks_flagged))
+    return out
+
+
+def _watermelon_signal(
+    ctx: _Context,
+    name: str,
+    run: list[date],
+    weekly: dict[date, _Report],
+    flagged: dict[date, list[SignalEvidence]],
+) -> Signal:
+    claims = [weekly[w].claims[0] for w in run if weekly[w].claims]
+    problems = _dedupe([ev for w in run for ev in flagged[w]])
+    phrases = Counter(p.lower() for ev in problems for p in problem_phrases(ev.quote))
+    owner = next((weekly[w].owner for w in reversed(run) if weekly[w].owner), None)
+    related = [s for s in ctx.related_signals if s.workstream == name or name.lower() in s.subject.lower()]
+    evidence = claims[-2:] + problems[: MAX_EVIDENCE - 2] + [e for s in related for e in s.evidence[-1:]]
+    said = ", ".join(p for p, _ in phrases.most_common(3))
+    explanation = (
+        f"{name} was reported green in {len(run)} meeting week{'s' if len(run) > 1 else ''} "
+        f"({_fmt(run[0])} to {_fmt(run[-1])}) while the same weeks' documents say: {said}."
+    )
+    if related:
+        explanation = (
+            explanation[:-1] + f"; it also has {len(related)} related warning sign(s) "
+            f"({', '.join(sorted({s.type.replace('_', ' ') for s in related}))})."
+        )
+    return Signal(
+        type="watermelon",
+        severity="high",
+        subject=name,
+        workstream=name,
+        owner=owner,
+        first_seen=run[0],
+        last_seen=run[-1],
+        explanation=explanation,
+        evidence=evidence,
+    )
+
+
+def _dedupe(evidence: Sequence[SignalEvidence]) -> list[SignalEvidence]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for ev in evidence:
+        if (ev.document, ev.quote) not in seen:
+            seen.add((ev.document, ev.quote))
+            out.append(ev)
+    return out
+
+
+# ---------------------------------------------------------------- entry point
+def _known_threads(threads: Sequence[Thread], as_of: date) -> list[Thread]:
+    """Threads as known on `as_of`: later mentions dropped, threads first seen later left out."""
+    out = []
+    for thread in threads:
+        mentions = [m for m in thread.mentions if m.meeting_date and m.meeting_date <= as_of]
+        if mentions:
+            out.append(
+                thread
+                if len(mentions) == len(thread.mentions)
+                else thread.model_copy(update={"mentions": mentions})
+            )
+    return out
+
+
+def detect_signals(
+    extractions: Sequence[StoredExtraction],
+    threads: Sequence[Thread],
+    settings: Settings,
+    as_of: date | None = None,
+    texts: DocumentTexts | None = None,
+) -> list[Signal]:
+    """Every execution-gap signal of one program as known on `as_of` (default: its latest meeting)."""
+    dated = [e for e in extractions if e.extraction.document.meeting_date]
+    if not dated:
+        return []
+    as_of = as_of or max(e.extraction.document.meeting_date for e in dated)
+    known = [e for e in dated if e.extraction.document.meeting_date <= as_of]
+    if not known:
+        return []
+    names = [s.workstream for e in known for s in e.extraction.statuses]
+    ctx = _Context(
+        settings=settings,
+        as_of=as_of,
+        extractions=known,
+        weeks=group_meeting_weeks(known, settings.meeting_week_days),
+        threads=_known_threads(threads, as_of),
+        workstreams=WorkstreamNames(names),
+        texts=texts or {},
+    )
+    found: list[Signal] = []
+    for detector in (
+        stale_actions,
+        due_date_slips,
+        deferred_decisions,
+        unowned_actions,
+        unmitigated_risks,
+        frozen_progress,
+        meetings_without_outcome,
+        attendance_declines,
+    ):
+        found += detector(ctx)
+    ctx.related_signals = [
+        s for s in found if s.type in ("stale_action", "unmitigated_risk", "frozen_progress")
+    ]
+    found += watermelons(ctx)
+    return sorted(
+        found, key=lambda s: (SEVERITY_ORDER[s.severity], s.type, s.first_seen or date.min, s.subject)
+    )
