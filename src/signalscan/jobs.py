@@ -7,6 +7,7 @@ so `GET /api/jobs/{id}` answers across restarts and from any worker.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import queue
@@ -43,7 +44,7 @@ jobs_table = sa.Table(
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
 
-REDIS_LIST = "signalscan:jobs"
+REDIS_LIST_PREFIX = "signalscan:jobs:"
 
 
 class JobRecord(BaseModel):
@@ -237,13 +238,16 @@ class RedisQueue(JobQueue):
         import redis
 
         self.redis = redis.Redis.from_url(url, socket_timeout=30)
+        # One list per ledger: workers only take jobs whose records they can read.
+        ledger = hashlib.sha256(settings.resolved_database_url.encode()).hexdigest()[:16]
+        self.list_key = REDIS_LIST_PREFIX + ledger
 
     def _push(self, job_id: str) -> None:
-        self.redis.lpush(REDIS_LIST, job_id)
+        self.redis.lpush(self.list_key, job_id)
 
     def _pop(self, timeout: float) -> str | None:
         # BRPOP takes whole seconds (0 would block forever); short waits keep stop() responsive.
-        popped = self.redis.brpop([REDIS_LIST], timeout=max(1, round(timeout)))
+        popped = self.redis.brpop([self.list_key], timeout=max(1, round(timeout)))
         if popped is None:
             return None
         return popped[1].decode() if isinstance(popped[1], bytes) else str(popped[1])
