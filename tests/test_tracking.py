@@ -30,8 +30,9 @@ def action(text: str, owner: str | None = "Priya Shah", due: date | None = None,
 
 
 def doc(n: int, day: date, kind: str = "minutes", **items) -> StoredExtraction:
-    return StoredExtraction(document_id=n, program="p", path=f"docs/{kind}-{day}-{n}.docx", extraction=Extraction(
-        document=DocumentInfo(path=f"docs/{kind}-{day}-{n}.docx", kind=kind, meeting_date=day), **items))
+    path = f"docs/{kind}-{day}-{n}.docx"
+    return StoredExtraction(document_id=n, program="p", path=path, extraction=Extraction(
+        document=DocumentInfo(path=path, kind=kind, meeting_date=day), **items))
 
 
 def test_a_reworded_action_is_one_thread_across_weeks() -> None:

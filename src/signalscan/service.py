@@ -101,14 +101,15 @@ def print_threads(threads: Sequence[Thread]) -> None:
 
     console = Console()
     if not threads:
-        console.print("No threads. Ingest minutes, decks or reports first: signalscan ingest PATH --program NAME")
+        console.print("No threads. Ingest minutes or decks first: signalscan ingest PATH --program NAME")
         return
     table = Table(title=f"{len(threads)} threads", show_lines=False)
     for column in ("id", "item", "owner", "status", "due", "first seen", "last seen", "weeks", "mentions"):
         table.add_column(column, overflow="fold")
     for t in threads:
         table.add_row(t.thread_id, t.text, t.owner or "-", t.status or "-", str(t.due or "-"),
-                      str(t.first_seen or "-"), str(t.last_seen or "-"), str(t.weeks_open), str(len(t.mentions)))
+                      str(t.first_seen or "-"), str(t.last_seen or "-"), str(t.weeks_open),
+                      str(len(t.mentions)))
     console.print(table)
 
 
