@@ -72,8 +72,11 @@ def test_rag_grid_marks_green_weeks_with_evidence_of_trouble(briefing):
 
 def test_leadership_questions_cite_facts_with_evidence(briefing):
     assert [q.question for q in briefing.questions] == [
-        "Are decisions being made?", "Are risks mitigated or only documented?",
-        "Does reported progress reflect reality?", "Who is carrying overdue commitments?"]
+        "Are decisions being made?",
+        "Are risks mitigated or only documented?",
+        "Does reported progress reflect reality?",
+        "Who is carrying overdue commitments?",
+    ]
     for question in briefing.questions:
         assert question.facts and all(f"[{n}]" in question.answer for n in question.facts)
         assert question.citations, question.question
@@ -82,10 +85,16 @@ def test_leadership_questions_cite_facts_with_evidence(briefing):
 
 
 def test_worse_than_last_week_when_more_signals(data):
-    previous = build_briefing(sample.extractions(data, PREVIOUS), sample.threads(data, PREVIOUS), [],
-                              as_of=PREVIOUS)
-    current = build_briefing(sample.extractions(data, AS_OF), sample.threads(data, AS_OF),
-                             sample.harbor_signals(data, AS_OF), previous=previous, as_of=AS_OF)
+    previous = build_briefing(
+        sample.extractions(data, PREVIOUS), sample.threads(data, PREVIOUS), [], as_of=PREVIOUS
+    )
+    current = build_briefing(
+        sample.extractions(data, AS_OF),
+        sample.threads(data, AS_OF),
+        sample.harbor_signals(data, AS_OF),
+        previous=previous,
+        as_of=AS_OF,
+    )
     assert current.headline.trend == "worse"
     assert len(current.changes.new_signals) == len(current.active_signals())
 

@@ -22,11 +22,23 @@ def briefing():
 
 def test_markdown_has_every_section_and_cites_evidence(briefing):
     md = render(briefing, "md").decode()
-    for heading in ("## Summary", "## Leadership questions", "## What changed since 2026-03-20",
-                    "## Signals by severity", "### High (2)", "## Aging actions by owner", "## Decisions waiting",
-                    "## Risk register health", "## Reported RAG against evidence", "## Facts cited"):
+    for heading in (
+        "## Summary",
+        "## Leadership questions",
+        "## What changed since 2026-03-20",
+        "## Signals by severity",
+        "### High (2)",
+        "## Aging actions by owner",
+        "## Decisions waiting",
+        "## Risk register health",
+        "## Reported RAG against evidence",
+        "## Facts cited",
+    ):
         assert heading in md
-    assert "“Migration runs are two weeks behind plan” — minutes/2026-03-27.docx, 2026-03-27, table 1 row 9" in md
+    assert (
+        "“Migration runs are two weeks behind plan” — minutes/2026-03-27.docx, 2026-03-27, table 1 row 9"
+        in md
+    )
     assert "| Data Migration | G | G! | G! | G! |" in md
 
 

@@ -20,14 +20,23 @@ FORMATS = ("md", "html", "docx", "json")
 __all__ = ["Briefing", "FORMATS", "build_briefing", "generate_briefing", "render", "write_briefing"]
 
 
-def generate_briefing(source: ProgramSource, as_of: date | None = None, chat_model: Any | None = None,
-                      window_days: int = 3, llm_note: str | None = None) -> Briefing:
+def generate_briefing(
+    source: ProgramSource,
+    as_of: date | None = None,
+    chat_model: Any | None = None,
+    window_days: int = 3,
+    llm_note: str | None = None,
+) -> Briefing:
     """Build this week's briefing and, to compare with, the same build at the previous meeting week."""
-    weeks = [w for w in meeting_weeks(source.extractions(as_of), window_days) if as_of is None or w.start <= as_of]
+    weeks = [
+        w for w in meeting_weeks(source.extractions(as_of), window_days) if as_of is None or w.start <= as_of
+    ]
     if not weeks:
-        raise NotFoundError(f"program {source.program!r} has no dated documents"
-                            + (f" on or before {as_of}" if as_of else "")
-                            + f": ingest some with `signalscan ingest PATH --program {source.program}`")
+        raise NotFoundError(
+            f"program {source.program!r} has no dated documents"
+            + (f" on or before {as_of}" if as_of else "")
+            + f": ingest some with `signalscan ingest PATH --program {source.program}`"
+        )
     as_of = as_of or weeks[-1].end
     previous = _build_at(source, weeks[-2].end, None, window_days) if len(weeks) > 1 else None
     briefing = _build_at(source, as_of, previous, window_days)
@@ -36,8 +45,15 @@ def generate_briefing(source: ProgramSource, as_of: date | None = None, chat_mod
 
 
 def _build_at(source: ProgramSource, as_of: date, previous: Briefing | None, window_days: int) -> Briefing:
-    return build_briefing(source.extractions(as_of), source.threads(as_of), source.signals(as_of),
-                          previous=previous, as_of=as_of, program=source.program, window_days=window_days)
+    return build_briefing(
+        source.extractions(as_of),
+        source.threads(as_of),
+        source.signals(as_of),
+        previous=previous,
+        as_of=as_of,
+        program=source.program,
+        window_days=window_days,
+    )
 
 
 def chat_model_for(settings: Settings) -> tuple[Any | None, str | None]:
@@ -67,7 +83,9 @@ def render(briefing: Briefing, fmt: str) -> bytes:
 
         return render_docx(briefing)
     if fmt == "json":
-        return (json.dumps(briefing.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        return (json.dumps(briefing.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n").encode(
+            "utf-8"
+        )
     raise ConfigurationError(f"unknown briefing format {fmt!r}: use one of {', '.join(FORMATS)}")
 
 
@@ -76,12 +94,14 @@ def outbox_path(settings: Settings, program: str, as_of: date | None, fmt: str) 
     return settings.home / "outbox" / program / f"{as_of or 'latest'}.{fmt}"
 
 
-def write_briefing(settings: Settings, program: str, as_of: date | None = None, fmt: str = "md",
-                   output: Path | None = None) -> Path | None:
+def write_briefing(
+    settings: Settings, program: str, as_of: date | None = None, fmt: str = "md", output: Path | None = None
+) -> Path | None:
     """Build and render a briefing; md/json go to stdout unless `output`, html/docx to the outbox."""
     chat_model, note = chat_model_for(settings)
-    briefing = generate_briefing(ledger_source(settings, program), as_of, chat_model,
-                                 settings.meeting_week_days, llm_note=note)
+    briefing = generate_briefing(
+        ledger_source(settings, program), as_of, chat_model, settings.meeting_week_days, llm_note=note
+    )
     content = render(briefing, fmt)
     if output is None and fmt in ("md", "json"):
         sys.stdout.write(content.decode("utf-8"))

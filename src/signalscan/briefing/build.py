@@ -43,7 +43,9 @@ def build_briefing(
     weeks = meeting_weeks(extractions, window_days)
     as_of = as_of or (weeks[-1].end if weeks else None)
     weeks = [w for w in weeks if as_of is None or w.start <= as_of]
-    known = [s for s in extractions if as_of is None or _on_or_before(s.extraction.document.meeting_date, as_of)]
+    known = [
+        s for s in extractions if as_of is None or _on_or_before(s.extraction.document.meeting_date, as_of)
+    ]
     current = weeks[-1] if weeks else None
     by_id = {t.thread_id: t for t in threads}
     briefed = _brief_signals(signals, by_id, current)
@@ -78,8 +80,12 @@ def signal_key(signal: Signal) -> str:
 
 def evidence_of(mention: Mention) -> SignalEvidence:
     """A mention's quote and locator in the shape signals cite."""
-    return SignalEvidence(document=mention.document, meeting_date=mention.meeting_date,
-                          locator=mention.evidence.locator, quote=mention.evidence.quote)
+    return SignalEvidence(
+        document=mention.document,
+        meeting_date=mention.meeting_date,
+        locator=mention.evidence.locator,
+        quote=mention.evidence.quote,
+    )
 
 
 def _is_active(signal: Signal, by_id: dict[str, Thread], current: MeetingWeek | None) -> bool:
@@ -93,15 +99,26 @@ def _is_active(signal: Signal, by_id: dict[str, Thread], current: MeetingWeek | 
 
 
 def _brief_signals(signals: list[Signal], by_id: dict[str, Thread], current: MeetingWeek | None):
-    briefed = [BriefedSignal(key=signal_key(s), active=_is_active(s, by_id, current), signal=s) for s in signals]
-    return sorted(briefed, key=lambda b: (not b.active, SEVERITY_ORDER[b.signal.severity],
-                                          b.signal.first_seen or date.min, b.signal.subject))
+    briefed = [
+        BriefedSignal(key=signal_key(s), active=_is_active(s, by_id, current), signal=s) for s in signals
+    ]
+    return sorted(
+        briefed,
+        key=lambda b: (
+            not b.active,
+            SEVERITY_ORDER[b.signal.severity],
+            b.signal.first_seen or date.min,
+            b.signal.subject,
+        ),
+    )
 
 
 def _headline_counts(briefed: list[BriefedSignal]) -> HeadlineCounts:
     active = [b.signal for b in briefed if b.active]
     return HeadlineCounts(
-        watermelon_workstreams=len({(s.workstream or s.subject).lower() for s in active if s.type == "watermelon"}),
+        watermelon_workstreams=len(
+            {(s.workstream or s.subject).lower() for s in active if s.type == "watermelon"}
+        ),
         stale_actions=sum(s.type == "stale_action" for s in active),
         deferred_decisions=sum(s.type == "deferred_decision" for s in active),
         active_signals=len(active),
@@ -112,13 +129,22 @@ def _headline(counts: HeadlineCounts, previous: Briefing | None) -> Headline:
     before = previous.headline.counts if previous else None
     trend = "first"
     if before is not None:
-        trend = ("better" if counts.burden < before.burden else "worse" if counts.burden > before.burden
-                 else "unchanged")
-    text = (f"{counts.watermelon_workstreams} watermelon workstream(s), {counts.stale_actions} stale "
-            f"action(s), {counts.deferred_decisions} deferred decision(s)")
+        trend = (
+            "better"
+            if counts.burden < before.burden
+            else "worse"
+            if counts.burden > before.burden
+            else "unchanged"
+        )
+    text = (
+        f"{counts.watermelon_workstreams} watermelon workstream(s), {counts.stale_actions} stale "
+        f"action(s), {counts.deferred_decisions} deferred decision(s)"
+    )
     if before is not None:
-        text += (f" — {_TREND_WORDS[trend]} the previous meeting week ({before.watermelon_workstreams}, "
-                 f"{before.stale_actions}, {before.deferred_decisions})")
+        text += (
+            f" — {_TREND_WORDS[trend]} the previous meeting week ({before.watermelon_workstreams}, "
+            f"{before.stale_actions}, {before.deferred_decisions})"
+        )
     return Headline(counts=counts, previous=before, trend=trend, text=text + ".")
 
 
@@ -126,8 +152,11 @@ def _changes(briefed, threads, previous, current, as_of) -> Changes:
     before = {b.key for b in previous.signals if b.active} if previous else set()
     now = {b.key for b in briefed if b.active}
     since = previous.as_of if previous else None
-    resolved = [b.model_copy(update={"active": False}) for b in previous.signals
-                if b.active and b.key not in now] if previous else []
+    resolved = (
+        [b.model_copy(update={"active": False}) for b in previous.signals if b.active and b.key not in now]
+        if previous
+        else []
+    )
     return Changes(
         since=since,
         new_signals=[b for b in briefed if b.active and b.key not in before] if previous else [],
@@ -145,11 +174,23 @@ def _decisions_made(threads, since, current, as_of) -> list[DecisionMade]:
             continue
         ordered = sorted(thread.mentions, key=lambda m: m.meeting_date or date.min)
         earlier = [m for m in ordered if m.status == "made" and (m.meeting_date or date.min) <= start_after]
-        fresh = [m for m in ordered if m.status == "made" and m.meeting_date and start_after < m.meeting_date
-                 and (as_of is None or m.meeting_date <= as_of)]
+        fresh = [
+            m
+            for m in ordered
+            if m.status == "made"
+            and m.meeting_date
+            and start_after < m.meeting_date
+            and (as_of is None or m.meeting_date <= as_of)
+        ]
         if fresh and not earlier:
-            made.append(DecisionMade(thread_id=thread.thread_id, text=thread.text,
-                                     made_on=fresh[0].meeting_date, evidence=evidence_of(fresh[0])))
+            made.append(
+                DecisionMade(
+                    thread_id=thread.thread_id,
+                    text=thread.text,
+                    made_on=fresh[0].meeting_date,
+                    evidence=evidence_of(fresh[0]),
+                )
+            )
     return sorted(made, key=lambda d: (d.made_on or date.min, d.text))
 
 
@@ -178,8 +219,12 @@ def _aging_action(thread: Thread, weeks: list[MeetingWeek], as_of: date | None) 
     mentions = sorted(thread.mentions, key=lambda m: m.meeting_date or date.min)
     first = thread.first_seen or (mentions[0].meeting_date if mentions else None)
     return AgingAction(
-        thread_id=thread.thread_id, text=thread.text, owner=thread.owner,
-        first_seen=first, last_seen=thread.last_seen, due=thread.due,
+        thread_id=thread.thread_id,
+        text=thread.text,
+        owner=thread.owner,
+        first_seen=first,
+        last_seen=thread.last_seen,
+        due=thread.due,
         overdue=bool(thread.due and as_of and thread.due < as_of),
         age_weeks=_weeks_between(first, as_of),
         carried_over=max(0, len(_mention_weeks(mentions, weeks)) - 1),
@@ -188,7 +233,9 @@ def _aging_action(thread: Thread, weeks: list[MeetingWeek], as_of: date | None) 
     )
 
 
-def _actions_by_owner(threads: list[Thread], weeks: list[MeetingWeek], as_of: date | None) -> list[OwnerActions]:
+def _actions_by_owner(
+    threads: list[Thread], weeks: list[MeetingWeek], as_of: date | None
+) -> list[OwnerActions]:
     grouped: dict[str, list[AgingAction]] = defaultdict(list)
     for thread in threads:
         if thread.kind == "action" and (thread.status or "open") not in CLOSED_STATUSES:
@@ -196,8 +243,15 @@ def _actions_by_owner(threads: list[Thread], weeks: list[MeetingWeek], as_of: da
     owners = []
     for owner, actions in grouped.items():
         actions.sort(key=lambda a: (-a.age_weeks, a.text))
-        owners.append(OwnerActions(owner=owner, open=len(actions), overdue=sum(a.overdue for a in actions),
-                                   oldest_weeks=actions[0].age_weeks, actions=actions))
+        owners.append(
+            OwnerActions(
+                owner=owner,
+                open=len(actions),
+                overdue=sum(a.overdue for a in actions),
+                oldest_weeks=actions[0].age_weeks,
+                actions=actions,
+            )
+        )
     return sorted(owners, key=lambda o: (-o.overdue, -o.open, -o.oldest_weeks, o.owner))
 
 
@@ -210,14 +264,25 @@ def _decisions_waiting(threads: list[Thread], weeks: list[MeetingWeek], as_of: d
         undecided = [m for m in mentions if m.status in ("pending", "deferred")]
         first_week = week_of(weeks, undecided[0].meeting_date) if undecided else None
         # put off again: explicitly deferred, or still pending at a later meeting
-        deferred = {w.anchor for m in undecided if (w := week_of(weeks, m.meeting_date)) is not None
-                    and (m.status == "deferred" or w != first_week)}
+        deferred = {
+            w.anchor
+            for m in undecided
+            if (w := week_of(weeks, m.meeting_date)) is not None
+            and (m.status == "deferred" or w != first_week)
+        }
         since = undecided[0].meeting_date if undecided else thread.first_seen
-        waiting.append(WaitingDecision(
-            thread_id=thread.thread_id, text=thread.text, owner=thread.owner, status=thread.status,
-            since=since, weeks_waiting=_weeks_between(since, as_of), times_deferred=len(deferred),
-            evidence=evidence_of(mentions[-1]) if mentions else None,
-        ))
+        waiting.append(
+            WaitingDecision(
+                thread_id=thread.thread_id,
+                text=thread.text,
+                owner=thread.owner,
+                status=thread.status,
+                since=since,
+                weeks_waiting=_weeks_between(since, as_of),
+                times_deferred=len(deferred),
+                evidence=evidence_of(mentions[-1]) if mentions else None,
+            )
+        )
     return sorted(waiting, key=lambda d: (d.since or date.min, d.text))
 
 
@@ -260,9 +325,13 @@ def _rag_cell(week: MeetingWeek, statuses: list, key: str, trouble: list[Signal]
     # several documents may report one week; the upward report is the most optimistic one
     colours = [s.reported for s in statuses if s.reported]
     percents = [s.percent_complete for s in statuses if s.percent_complete is not None]
-    mine = [s for s in trouble if (s.workstream or s.subject).strip().lower() == key
-            and (s.first_seen is None or s.first_seen <= week.end)
-            and (s.last_seen is None or s.last_seen >= week.start)]
+    mine = [
+        s
+        for s in trouble
+        if (s.workstream or s.subject).strip().lower() == key
+        and (s.first_seen is None or s.first_seen <= week.end)
+        and (s.last_seen is None or s.last_seen >= week.start)
+    ]
     return RagCell(
         week=week.anchor,
         reported=min(colours, key=_RAG_OPTIMISM.__getitem__) if colours else None,

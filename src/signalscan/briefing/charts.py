@@ -7,8 +7,12 @@ import io
 from signalscan.briefing.model import Briefing
 
 RAG_COLOURS = {"green": "#2e9e44", "amber": "#f0a202", "red": "#d1342f", None: "#d9d9d9"}
-AGE_BUCKETS = ((0, 1, "0-1 weeks", "#9ecae1"), (2, 3, "2-3 weeks", "#4292c6"),
-               (4, 7, "4-7 weeks", "#08519c"), (8, 10_000, "8+ weeks", "#08306b"))
+AGE_BUCKETS = (
+    (0, 1, "0-1 weeks", "#9ecae1"),
+    (2, 3, "2-3 weeks", "#4292c6"),
+    (4, 7, "4-7 weeks", "#08519c"),
+    (8, 10_000, "8+ weeks", "#08306b"),
+)
 MAX_WEEKS = 12
 MAX_OWNERS = 12
 
@@ -45,8 +49,13 @@ def rag_chart(briefing: Briefing, max_weeks: int = MAX_WEEKS) -> bytes | None:
                 ax.text(x + 0.5, y + 0.5, "!", ha="center", va="center", fontsize=13, fontweight="bold")
     ax.set_xlim(0, len(weeks))
     ax.set_ylim(0, len(rows))
-    ax.set_xticks([x + 0.5 for x in range(len(weeks))], [c.week.strftime("%d %b") for c in weeks],
-                  rotation=45, ha="right", fontsize=8)
+    ax.set_xticks(
+        [x + 0.5 for x in range(len(weeks))],
+        [c.week.strftime("%d %b") for c in weeks],
+        rotation=45,
+        ha="right",
+        fontsize=8,
+    )
     ax.set_yticks([y + 0.5 for y in range(len(rows))], [r.workstream for r in reversed(rows)], fontsize=9)
     ax.tick_params(length=0)
     for side in ax.spines.values():

@@ -49,7 +49,10 @@ def _refs(*numbers: int) -> str:
 def _headline_fact(book: FactBook, briefing: Briefing) -> None:
     firsts = {}
     for briefed in briefing.active_signals():
-        if briefed.signal.type in ("watermelon", "stale_action", "deferred_decision") and briefed.signal.evidence:
+        if (
+            briefed.signal.type in ("watermelon", "stale_action", "deferred_decision")
+            and briefed.signal.evidence
+        ):
             firsts.setdefault(briefed.signal.type, briefed.signal.evidence[0])
     book.add(f"This meeting week: {briefing.headline.text}", list(firsts.values()))
 
@@ -58,16 +61,29 @@ def _decisions_answer(book: FactBook, briefing: Briefing) -> LeadershipAnswer:
     made, waiting = briefing.changes.decisions_made, briefing.decisions_waiting
     since = f"since {briefing.changes.since}" if briefing.changes.since else "this meeting week"
     quoted = "; ".join(f"“{d.text}”" for d in made[:3])
-    n_made = book.add(f"{len(made)} decision(s) recorded as made {since}" + (f": {quoted}." if made else "."),
-                      [d.evidence for d in made[:3]])
+    n_made = book.add(
+        f"{len(made)} decision(s) recorded as made {since}" + (f": {quoted}." if made else "."),
+        [d.evidence for d in made[:3]],
+    )
     facts = [n_made]
     if waiting:
         oldest = waiting[0]
-        facts.append(book.add(
-            f"{len(waiting)} decision(s) waiting; the oldest, “{oldest.text}”, undecided since {oldest.since}"
-            f" and put off {oldest.times_deferred} time(s).", [oldest.evidence]))
-    verdict = ("Yes" if made and not waiting else "Partly" if made else "No" if waiting
-               else "No decision is on record")
+        facts.append(
+            book.add(
+                f"{len(waiting)} decision(s) waiting; the oldest, “{oldest.text}”, "
+                f"undecided since {oldest.since} and put off {oldest.times_deferred} time(s).",
+                [oldest.evidence],
+            )
+        )
+    verdict = (
+        "Yes"
+        if made and not waiting
+        else "Partly"
+        if made
+        else "No"
+        if waiting
+        else "No decision is on record"
+    )
     line = f"{verdict}: {len(made)} made {since}, {len(waiting)} still waiting. {_refs(*facts)}"
     return _answer(QUESTIONS[0], line, facts, book)
 
@@ -76,27 +92,39 @@ def _risks_answer(book: FactBook, briefing: Briefing) -> LeadershipAnswer:
     health = briefing.risk_health
     unmitigated = [b.signal for b in briefing.active_signals() if b.signal.type == "unmitigated_risk"]
     n = book.add(
-        f"Risk register: {health.open} open ({health.without_owner} without owner, {health.without_mitigation}"
-        f" without mitigation), {health.closed} closed; {len(unmitigated)} risk(s) flagged unmitigated.",
-        [s.evidence[0] for s in unmitigated[:2] if s.evidence])
+        f"Risk register: {health.open} open ({health.without_owner} without owner, "
+        f"{health.without_mitigation} without mitigation), {health.closed} closed; "
+        f"{len(unmitigated)} risk(s) flagged unmitigated.",
+        [s.evidence[0] for s in unmitigated[:2] if s.evidence],
+    )
     if health.open == 0:
         verdict = "No open risks are recorded"
     elif health.without_mitigation == 0:
         verdict = "Mitigated: every open risk has a mitigation on record"
     else:
-        verdict = f"Only documented for {health.without_mitigation} of {health.open} open risks (no mitigation)"
+        verdict = (
+            f"Only documented for {health.without_mitigation} of {health.open} open risks (no mitigation)"
+        )
     return _answer(QUESTIONS[1], f"{verdict}. {_refs(n)}", [n], book)
 
 
 def _progress_answer(book: FactBook, briefing: Briefing) -> LeadershipAnswer:
-    mismatched = [row for row in briefing.rag_grid if row.cells and row.cells[-1].trouble
-                  and row.cells[-1].reported == "green"]
+    mismatched = [
+        row
+        for row in briefing.rag_grid
+        if row.cells and row.cells[-1].trouble and row.cells[-1].reported == "green"
+    ]
     frozen = [b.signal for b in briefing.active_signals() if b.signal.type == "frozen_progress"]
     names = ", ".join(row.workstream for row in mismatched)
-    text = (f"{len(mismatched)} workstream(s) reported green this week while documents of the same week "
-            f"describe trouble" + (f": {names}" if names else "") + f"; {len(frozen)} with frozen % complete.")
-    n = book.add(text, [row.cells[-1].evidence[0] for row in mismatched if row.cells[-1].evidence][:3]
-                 + [s.evidence[0] for s in frozen[:1] if s.evidence])
+    text = (
+        f"{len(mismatched)} workstream(s) reported green this week while documents of the same week "
+        f"describe trouble" + (f": {names}" if names else "") + f"; {len(frozen)} with frozen % complete."
+    )
+    n = book.add(
+        text,
+        [row.cells[-1].evidence[0] for row in mismatched if row.cells[-1].evidence][:3]
+        + [s.evidence[0] for s in frozen[:1] if s.evidence],
+    )
     verdict = f"No, not for {names}" if mismatched else "Yes, as far as this week's documents show"
     if frozen and not mismatched:
         verdict = f"Partly: progress looks frozen for {', '.join(s.subject for s in frozen[:3])}"
@@ -108,7 +136,9 @@ def _overdue_answer(book: FactBook, briefing: Briefing) -> LeadershipAnswer:
     if not carrying:
         n = book.add("No open action is past its due date.")
         return _answer(QUESTIONS[3], f"Nobody: no open action is past its due date. {_refs(n)}", [n], book)
-    parts = [f"{o.owner} ({o.overdue} overdue of {o.open} open, oldest {o.oldest_weeks} week(s))" for o in carrying]
+    parts = [
+        f"{o.owner} ({o.overdue} overdue of {o.open} open, oldest {o.oldest_weeks} week(s))" for o in carrying
+    ]
     cited = [next((a.evidence for a in o.actions if a.overdue), None) for o in carrying]
     n = book.add("Overdue commitments: " + "; ".join(parts) + ".", cited)
     return _answer(QUESTIONS[3], f"{'; '.join(parts)}. {_refs(n)}", [n], book)

@@ -6,7 +6,15 @@ import io
 
 from signalscan.briefing import charts
 from signalscan.briefing.model import Briefing
-from signalscan.briefing.render_md import RAG_WEEKS, SEVERITIES, changes_lines, cite, rag_cell_text, signal_line, title
+from signalscan.briefing.render_md import (
+    RAG_WEEKS,
+    SEVERITIES,
+    changes_lines,
+    cite,
+    rag_cell_text,
+    signal_line,
+    title,
+)
 
 _RAG_FILL = {"green": "C9ECD0", "amber": "FDE6B0", "red": "F6C4C2", None: "EEEEEE"}
 
@@ -29,8 +37,9 @@ def render_docx(briefing: Briefing) -> bytes:
         item = document.add_paragraph(style="List Bullet")
         item.add_run(question.question + " ").bold = True
         item.add_run(question.answer)
-    document.add_heading("What changed" + (f" since {briefing.changes.since}" if briefing.changes.since else ""),
-                         level=1)
+    document.add_heading(
+        "What changed" + (f" since {briefing.changes.since}" if briefing.changes.since else ""), level=1
+    )
     for line in changes_lines(briefing):
         document.add_paragraph(line, style="List Bullet")
     _signals(document, briefing)
@@ -87,26 +96,54 @@ def _actions(document, briefing: Briefing) -> None:
         document.add_paragraph("No open actions.")
     for owner in briefing.actions_by_owner:
         document.add_heading(f"{owner.owner} — {owner.open} open, {owner.overdue} overdue", level=2)
-        _table(document, ["Action", "Age (weeks)", "Carried over", "Due slips", "Due", "Evidence"],
-               [[a.text, a.age_weeks, a.carried_over, a.due_slips,
-                 f"{a.due}{' (overdue)' if a.overdue else ''}" if a.due else "none",
-                 cite(a.evidence) if a.evidence else None] for a in owner.actions])
+        _table(
+            document,
+            ["Action", "Age (weeks)", "Carried over", "Due slips", "Due", "Evidence"],
+            [
+                [
+                    a.text,
+                    a.age_weeks,
+                    a.carried_over,
+                    a.due_slips,
+                    f"{a.due}{' (overdue)' if a.overdue else ''}" if a.due else "none",
+                    cite(a.evidence) if a.evidence else None,
+                ]
+                for a in owner.actions
+            ],
+        )
 
 
 def _decisions_and_risks(document, briefing: Briefing) -> None:
     document.add_heading("Decisions waiting", level=1)
     if briefing.decisions_waiting:
-        _table(document, ["Decision", "Status", "Since", "Weeks waiting", "Times deferred", "Evidence"],
-               [[d.text, d.status, d.since, d.weeks_waiting, d.times_deferred,
-                 cite(d.evidence) if d.evidence else None] for d in briefing.decisions_waiting])
+        _table(
+            document,
+            ["Decision", "Status", "Since", "Weeks waiting", "Times deferred", "Evidence"],
+            [
+                [
+                    d.text,
+                    d.status,
+                    d.since,
+                    d.weeks_waiting,
+                    d.times_deferred,
+                    cite(d.evidence) if d.evidence else None,
+                ]
+                for d in briefing.decisions_waiting
+            ],
+        )
     else:
         document.add_paragraph("None.")
     health = briefing.risk_health
     document.add_heading("Risk register health", level=1)
-    _table(document, ["Open", "Without owner", "Without mitigation", "Closed"],
-           [[health.open, health.without_owner, health.without_mitigation, health.closed]])
+    _table(
+        document,
+        ["Open", "Without owner", "Without mitigation", "Closed"],
+        [[health.open, health.without_owner, health.without_mitigation, health.closed]],
+    )
     if health.without_either:
-        document.add_paragraph("Open with neither owner nor mitigation: " + "; ".join(health.without_either) + ".")
+        document.add_paragraph(
+            "Open with neither owner nor mitigation: " + "; ".join(health.without_either) + "."
+        )
 
 
 def _rag(document, briefing: Briefing) -> None:
@@ -119,13 +156,17 @@ def _rag(document, briefing: Briefing) -> None:
         document.add_paragraph("No workstream status reported.")
         return
     weeks = briefing.rag_grid[0].cells[-RAG_WEEKS:]
-    table = _table(document, ["Workstream"] + [c.week.strftime("%d %b") for c in weeks],
-                   [[row.workstream] + [rag_cell_text(c) for c in row.cells[-RAG_WEEKS:]]
-                    for row in briefing.rag_grid])
+    table = _table(
+        document,
+        ["Workstream"] + [c.week.strftime("%d %b") for c in weeks],
+        [[row.workstream] + [rag_cell_text(c) for c in row.cells[-RAG_WEEKS:]] for row in briefing.rag_grid],
+    )
     for row, data in zip(table.rows[1:], briefing.rag_grid, strict=True):
         for cell, rag in zip(row.cells[1:], data.cells[-RAG_WEEKS:], strict=True):
             shading = OxmlElement("w:shd")
             shading.set(qn("w:val"), "clear")
             shading.set(qn("w:fill"), _RAG_FILL[rag.reported])
             cell._tc.get_or_add_tcPr().append(shading)
-    document.add_paragraph("G/A/R = reported colour, · = not reported, ! = a document of that week described trouble.")
+    document.add_paragraph(
+        "G/A/R = reported colour, · = not reported, ! = a document of that week described trouble."
+    )

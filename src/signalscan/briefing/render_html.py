@@ -8,11 +8,19 @@ from jinja2 import Environment
 
 from signalscan.briefing import charts
 from signalscan.briefing.model import Briefing
-from signalscan.briefing.render_md import RAG_WEEKS, SEVERITIES, changes_lines, cite, rag_cell_text, signal_line, title
+from signalscan.briefing.render_md import (
+    RAG_WEEKS,
+    SEVERITIES,
+    changes_lines,
+    cite,
+    rag_cell_text,
+    signal_line,
+    title,
+)
 
 CSS = """
-body{font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;
-color:#1d1d1f;line-height:1.45}
+body{font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;max-width:980px;margin:2em auto;
+padding:0 1em;color:#1d1d1f;line-height:1.45}
 h1{font-size:1.5em;border-bottom:3px solid #1d1d1f;padding-bottom:.3em}h2{margin-top:1.8em;font-size:1.2em}
 .headline{font-size:1.1em;background:#f4f4f6;padding:.8em 1em;border-left:5px solid #444}
 .trend-worse{border-color:#d1342f}.trend-better{border-color:#2e9e44}
@@ -43,14 +51,19 @@ TEMPLATE = """<!DOCTYPE html>
 {% for sev in severities %}{% set active = b.active_signals(sev) %}
 <h3><span class="sev sev-{{ sev }}">{{ sev }}</span> {{ active|length }}</h3>
 {% for s in active %}<p><strong>{{ signal_line(s) }}</strong><br>{{ s.signal.explanation }}</p>
-{% for e in s.signal.evidence %}<blockquote>“{{ e.quote }}” <span class="cite">{{ cite(e) }}</span></blockquote>
+{% for e in s.signal.evidence %}
+<blockquote>“{{ e.quote }}” <span class="cite">{{ cite(e) }}</span></blockquote>
 {% endfor %}{% else %}<p>None.</p>{% endfor %}{% endfor %}
 <h2>Aging actions by owner</h2>
-{% if aging_png %}<img class="chart" id="aging-chart" alt="Open actions by owner and age" src="{{ aging_png }}">{% endif %}
+{% if aging_png %}
+<img class="chart" id="aging-chart" alt="Open actions by owner and age" src="{{ aging_png }}">
+{% endif %}
 {% for o in b.actions_by_owner %}<h3>{{ o.owner }} — {{ o.open }} open, {{ o.overdue }} overdue</h3>
-<table><tr><th>Action</th><th>Age (weeks)</th><th>Carried over</th><th>Due slips</th><th>Due</th><th>Evidence</th></tr>
+<table><tr><th>Action</th><th>Age (weeks)</th><th>Carried over</th><th>Due slips</th><th>Due</th>
+<th>Evidence</th></tr>
 {% for a in o.actions %}<tr><td>{{ a.text }}</td><td>{{ a.age_weeks }}</td><td>{{ a.carried_over }}</td>
-<td>{{ a.due_slips }}</td><td>{{ a.due or "none" }}{% if a.overdue %} <strong>(overdue)</strong>{% endif %}</td>
+<td>{{ a.due_slips }}</td>
+<td>{{ a.due or "none" }}{% if a.overdue %} <strong>(overdue)</strong>{% endif %}</td>
 <td class="cite">{% if a.evidence %}{{ cite(a.evidence) }}{% endif %}</td></tr>{% endfor %}</table>
 {% else %}<p>No open actions.</p>{% endfor %}
 <h2>Decisions waiting</h2>
@@ -67,7 +80,9 @@ TEMPLATE = """<!DOCTYPE html>
 {% if b.risk_health.without_either %}<p>Open with neither owner nor mitigation:
 {{ b.risk_health.without_either|join("; ") }}.</p>{% endif %}
 <h2>Reported RAG against evidence</h2>
-{% if rag_png %}<img class="chart" id="rag-chart" alt="Reported RAG against evidence" src="{{ rag_png }}">{% endif %}
+{% if rag_png %}
+<img class="chart" id="rag-chart" alt="Reported RAG against evidence" src="{{ rag_png }}">
+{% endif %}
 {% if b.rag_grid %}<table><tr><th>Workstream</th>{% for c in b.rag_grid[0].cells[-rag_weeks:] %}
 <th>{{ c.week.strftime("%d %b") }}</th>{% endfor %}</tr>
 {% for row in b.rag_grid %}<tr><td>{{ row.workstream }}</td>{% for c in row.cells[-rag_weeks:] %}
@@ -91,7 +106,15 @@ def data_uri(png: bytes | None) -> str | None:
 def render_html(briefing: Briefing) -> str:
     """The whole briefing as one HTML page."""
     return _ENV.from_string(TEMPLATE).render(
-        b=briefing, title=title(briefing), css=CSS, severities=SEVERITIES, rag_weeks=RAG_WEEKS,
-        changes=changes_lines(briefing), cite=cite, signal_line=signal_line, rag_cell=rag_cell_text,
-        rag_png=data_uri(charts.rag_chart(briefing)), aging_png=data_uri(charts.aging_chart(briefing)),
+        b=briefing,
+        title=title(briefing),
+        css=CSS,
+        severities=SEVERITIES,
+        rag_weeks=RAG_WEEKS,
+        changes=changes_lines(briefing),
+        cite=cite,
+        signal_line=signal_line,
+        rag_cell=rag_cell_text,
+        rag_png=data_uri(charts.rag_chart(briefing)),
+        aging_png=data_uri(charts.aging_chart(briefing)),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from signalscan.briefing.model import Briefing, BriefedSignal, RagCell
+from signalscan.briefing.model import BriefedSignal, Briefing, RagCell
 from signalscan.models import SignalEvidence
 
 SEVERITIES = ("high", "medium", "low")
@@ -41,13 +41,21 @@ def changes_lines(briefing: Briefing) -> list[str]:
     if changes.since is None:
         lines = ["First briefing for this program: nothing to compare with yet."]
     else:
-        lines = [f"New signals: {len(changes.new_signals)}" + "".join(f"\n  - {signal_line(b)}"
-                                                                 for b in changes.new_signals)]
-        lines.append(f"Resolved signals: {len(changes.resolved_signals)}"
-                     + "".join(f"\n  - {signal_line(b)}" for b in changes.resolved_signals))
-    lines.append(f"Decisions made: {len(changes.decisions_made)}" + "".join(
-        f"\n  - {d.text} ({d.made_on}" + (f"; {cite(d.evidence)})" if d.evidence else ")")
-        for d in changes.decisions_made))
+        lines = [
+            f"New signals: {len(changes.new_signals)}"
+            + "".join(f"\n  - {signal_line(b)}" for b in changes.new_signals)
+        ]
+        lines.append(
+            f"Resolved signals: {len(changes.resolved_signals)}"
+            + "".join(f"\n  - {signal_line(b)}" for b in changes.resolved_signals)
+        )
+    lines.append(
+        f"Decisions made: {len(changes.decisions_made)}"
+        + "".join(
+            f"\n  - {d.text} ({d.made_on}" + (f"; {cite(d.evidence)})" if d.evidence else ")")
+            for d in changes.decisions_made
+        )
+    )
     return lines
 
 
@@ -97,10 +105,20 @@ def _actions_md(briefing: Briefing) -> list[str]:
         return out + ["No open actions.", ""]
     for owner in briefing.actions_by_owner:
         out += [f"### {owner.owner} — {owner.open} open, {owner.overdue} overdue", ""]
-        out += _table(["Action", "Age (weeks)", "Carried over", "Due slips", "Due", "Evidence"],
-                      [[a.text, a.age_weeks, a.carried_over, a.due_slips,
-                        f"{a.due}{' (overdue)' if a.overdue else ''}" if a.due else "none",
-                        cite(a.evidence) if a.evidence else None] for a in owner.actions])
+        out += _table(
+            ["Action", "Age (weeks)", "Carried over", "Due slips", "Due", "Evidence"],
+            [
+                [
+                    a.text,
+                    a.age_weeks,
+                    a.carried_over,
+                    a.due_slips,
+                    f"{a.due}{' (overdue)' if a.overdue else ''}" if a.due else "none",
+                    cite(a.evidence) if a.evidence else None,
+                ]
+                for a in owner.actions
+            ],
+        )
     return out
 
 
@@ -108,16 +126,29 @@ def _decisions_md(briefing: Briefing) -> list[str]:
     out = ["## Decisions waiting", ""]
     if not briefing.decisions_waiting:
         return out + ["None.", ""]
-    return out + _table(["Decision", "Status", "Since", "Weeks waiting", "Times deferred", "Evidence"],
-                        [[d.text, d.status, d.since, d.weeks_waiting, d.times_deferred,
-                          cite(d.evidence) if d.evidence else None] for d in briefing.decisions_waiting])
+    return out + _table(
+        ["Decision", "Status", "Since", "Weeks waiting", "Times deferred", "Evidence"],
+        [
+            [
+                d.text,
+                d.status,
+                d.since,
+                d.weeks_waiting,
+                d.times_deferred,
+                cite(d.evidence) if d.evidence else None,
+            ]
+            for d in briefing.decisions_waiting
+        ],
+    )
 
 
 def _risks_md(briefing: Briefing) -> list[str]:
     h = briefing.risk_health
     out = ["## Risk register health", ""]
-    out += _table(["Open", "Without owner", "Without mitigation", "Closed"],
-                  [[h.open, h.without_owner, h.without_mitigation, h.closed]])
+    out += _table(
+        ["Open", "Without owner", "Without mitigation", "Closed"],
+        [[h.open, h.without_owner, h.without_mitigation, h.closed]],
+    )
     if h.without_either:
         out += ["Open with neither owner nor mitigation: " + "; ".join(h.without_either) + ".", ""]
     return out
@@ -129,9 +160,10 @@ def _rag_md(briefing: Briefing) -> list[str]:
         return out + ["No workstream status reported.", ""]
     weeks = briefing.rag_grid[0].cells[-RAG_WEEKS:]
     out += ["G/A/R = reported colour, · = not reported, ! = a document of that week described trouble.", ""]
-    return out + _table(["Workstream"] + [c.week.strftime("%d %b") for c in weeks],
-                        [[row.workstream] + [rag_cell_text(c) for c in row.cells[-RAG_WEEKS:]]
-                         for row in briefing.rag_grid])
+    return out + _table(
+        ["Workstream"] + [c.week.strftime("%d %b") for c in weeks],
+        [[row.workstream] + [rag_cell_text(c) for c in row.cells[-RAG_WEEKS:]] for row in briefing.rag_grid],
+    )
 
 
 def _facts_md(briefing: Briefing) -> list[str]:

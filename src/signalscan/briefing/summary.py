@@ -30,8 +30,11 @@ def summarize(briefing: Briefing, chat_model: Any | None = None, unavailable: st
         text = llm_summary(briefing, chat_model)
     except Exception as exc:  # an LLM failure must never break the briefing
         log.warning("LLM summary failed, using the template summary: %s", exc)
-        return Summary(mode="template", text=template_summary(briefing),
-                       note=f"The LLM summary failed ({_one_line(exc)}); this summary was written from templates.")
+        return Summary(
+            mode="template",
+            text=template_summary(briefing),
+            note=f"The LLM summary failed ({_one_line(exc)}); this summary was written from templates.",
+        )
     return Summary(mode="llm", text=text)
 
 
