@@ -492,7 +492,9 @@ _PROBLEMS = re.compile(
     r"still outstanding|no recovery plan)\b",
     re.I,
 )
-_NEGATION = re.compile(r"\b(no|not|never|without|nor|none|zero|no longer|n't)\W+(?:\w+\W+){0,2}$", re.I)
+_NEGATION = re.compile(
+    r"\b(no|not|never|without|nor|none|nothing|nobody|zero|no longer|n't)\W+(?:\w+\W+){0,2}$", re.I)
+_HEDGE_AFTER = re.compile(r"^\W*(?:\w+\W+){0,1}(may|might|could|would|possible|risk)\b", re.I)
 _HEDGE = re.compile(
     r"\b(may|might|could|would|if|risk of|potential(?:ly)?|possible|avoid|prevent)\W+"
     r"(?:\w+\W+){0,3}$",
@@ -514,9 +516,9 @@ def problem_phrases(text: str) -> list[str]:
             continue
         for match in _PROBLEMS.finditer(clause):
             before = clause[: match.start()]
-            if match.group(0).lower().startswith("no ") or not (
-                _NEGATION.search(before) or _HEDGE.search(before)
-            ):
+            after = clause[match.end() :]
+            hedged = _NEGATION.search(before) or _HEDGE.search(before) or _HEDGE_AFTER.search(after)
+            if match.group(0).lower().startswith("no ") or not hedged:
                 found.append(match.group(0))
     return found
 
