@@ -190,6 +190,18 @@ class Ledger:
             for r in rows
         ]
 
+    def supersede_candidates(self, program: str, *, path: str, abspath: str, kind: str,
+                             meeting_date: date | None) -> list[DocumentRecord]:
+        """Active documents a new file may replace: same path, or same kind and meeting date."""
+        c = t.documents.c
+        same_file = sa.or_(c.path == path, c.abspath == abspath)
+        condition = same_file
+        if meeting_date is not None:
+            condition = sa.or_(same_file, sa.and_(c.kind == kind, c.meeting_date == meeting_date))
+        query = sa.select(t.documents).where(c.program == program, c.status == "active", condition)
+        with self.engine.connect() as conn:
+            return [DocumentRecord.model_validate(r._mapping) for r in conn.execute(query)]
+
     def dirty_documents(self) -> tuple[list[DocumentRecord], list[DocumentRecord]]:
         """(pending documents, non-active documents that still have vectors): what repair looks at."""
         c = t.documents.c

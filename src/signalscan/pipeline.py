@@ -1,0 +1,411 @@
+"""Ingest orchestration: the one place the stages are wired together.
+
+files -> hash (unchanged? stop) -> parse -> chunk -> extract -> ledger (pending)
+      -> embed (batched across documents) -> Chroma -> ledger (active, supersede old versions)
+
+A document is written `pending` first and flipped to `active` only after its vectors are stored,
+so an interrupted ingest leaves nothing half-done: `Workspace` removes pending rows on open.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from signalscan.errors import SignalscanError
+from signalscan.models import Chunk, DocumentInfo, Extraction, ParsedDocument
+
+if TYPE_CHECKING:
+    from signalscan.config import Settings
+    from signalscan.extraction import Extractor
+    from signalscan.ledger import DocumentRecord
+    from signalscan.workspace import Workspace
+
+FLUSH_CHUNKS = 256  # embed this many chunks at once across documents (larger batches, fewer calls)
+FLUSH_DOCUMENTS = 32  # ...but keep at most this many documents pending at a time
+_VERSION_MARKERS = re.compile(
+    r"\b(v|ver|version|rev|revision|r)\s*\d+\b|\b(final|draft|updated?|revised|reissued?|amended|"
+    r"corrected|correction|copy|new|latest|clean)\b|\(\d+\)"
+)
+
+
+class StageTimer:
+    """Seconds spent per pipeline stage (parse, chunk, extract, ledger, embed, chroma)."""
+
+    def __init__(self, seconds: dict[str, float] | None = None) -> None:
+        self.seconds: dict[str, float] = seconds if seconds is not None else defaultdict(float)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        """Time the enclosed block under `name`."""
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+
+
+@dataclass
+class Candidate:
+    """A file to ingest: the path as given, its absolute path, and whether it was named explicitly."""
+
+    path: str
+    abspath: str
+    named: bool
+
+
+@dataclass
+class _Pending:
+    """A document written as pending, waiting for its vectors."""
+
+    document_id: int
+    path: str
+    abspath: str
+    parsed: ParsedDocument
+    chunks: list[Chunk]
+    supersedes: dict[int, str] = field(default_factory=dict)  # document id -> path of older versions
+
+
+def empty_summary() -> dict[str, list[Any]]:
+    """The `ingest --json` object with nothing in it."""
+    return {"ingested": [], "unchanged": [], "superseded": [], "skipped": [], "failed": []}
+
+
+def expand_paths(paths: list[str]) -> tuple[list[Candidate], list[str]]:
+    """Files to ingest (folders walked recursively, sorted) and the folder files of unread types."""
+    from signalscan.parsing import is_supported
+
+    candidates: list[Candidate] = []
+    skipped: list[str] = []
+    seen: set[str] = set()
+    for raw in paths:
+        if Path(raw).is_dir():
+            for file in _walk(Path(raw)):
+                if is_supported(file) and not file.name.startswith(("~$", ".")):
+                    _add_candidate(candidates, seen, str(file), named=False)
+                else:
+                    skipped.append(str(file))
+        else:
+            _add_candidate(candidates, seen, raw, named=True)
+    return candidates, skipped
+
+
+def _add_candidate(candidates: list[Candidate], seen: set[str], path: str, named: bool) -> None:
+    abspath = os.path.abspath(path)
+    if abspath not in seen:  # a file named twice (or inside a named folder too) is read once
+        seen.add(abspath)
+        candidates.append(Candidate(path=path, abspath=abspath, named=named))
+
+
+def _walk(top: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # no .git, .cache, ...
+        for name in sorted(files):
+            yield Path(root) / name
+
+
+def build_extractor(engine: str, settings: Settings) -> Extractor:
+    """The extraction engine by name; until the rules engine is installed, an empty one."""
+    from signalscan.extraction import get_extractor
+
+    try:
+        return get_extractor(engine, settings)
+    except ImportError as exc:
+        if engine != "rules" or "rules" not in str(exc):
+            raise
+        return EmptyExtractor()
+
+
+class EmptyExtractor:
+    """Extracts nothing but the document info (fallback while no rules engine is installed)."""
+
+    name = "none"
+
+    def extract(self, parsed: ParsedDocument) -> Extraction:
+        """An Extraction with the document's identity and no items."""
+        info = DocumentInfo(path=parsed.path, kind=parsed.kind, title=parsed.title,
+                            meeting_date=parsed.meeting_date)
+        return Extraction(document=info, engine=self.name)
+
+
+def _normalised_stem(path: str) -> str:
+    stem = Path(path).name.lower().split(".")[0]
+    stem = _VERSION_MARKERS.sub(" ", re.sub(r"[_\-.]+", " ", stem))
+    return " ".join(stem.split())
+
+
+def is_reissue(new: ParsedDocument, new_path: str, old: DocumentRecord | ParsedDocument) -> bool:
+    """Whether `new` is a re-issued version of `old`: same kind and meeting, same title or file name."""
+    if new.meeting_date is None or old.meeting_date != new.meeting_date or old.kind != new.kind:
+        return False
+    from rapidfuzz import fuzz
+
+    a, b = _normalised_stem(new_path), _normalised_stem(old.path)
+    # Digits carry identity (wave 1 vs wave 2, workstream numbers): they must agree.
+    if re.findall(r"\d+", a) == re.findall(r"\d+", b) and fuzz.ratio(a, b) >= 90:
+        return True
+    same_title = bool(new.title) and " ".join((new.title or "").lower().split()) == " ".join(
+        (old.title or "").lower().split())
+    # E-mail subjects repeat across senders ("Weekly status"), so a subject alone is not enough.
+    return same_title and new.kind != "email"
+
+
+class _Ingester:
+    """Ingests candidates one by one into a workspace, embedding in batches across documents."""
+
+    def __init__(self, workspace: Workspace, program: str, meeting_date: date | None,
+                 extractor: Extractor, summary: dict[str, list[Any]], timer: StageTimer) -> None:
+        from signalscan.workspace import claim_token
+
+        self.ws, self.program, self.meeting_date = workspace, program, meeting_date
+        self.extractor, self.summary, self.timer = extractor, summary, timer
+        self.max_bytes = int(workspace.settings.max_upload_mb * 1024 * 1024)
+        self.claim = claim_token()
+        self.batch: list[_Pending] = []
+        self.seen_sha: set[str] = set()
+
+    def add(self, candidate: Candidate) -> None:
+        """Ingest one file (it may wait in the batch until the next flush)."""
+        try:
+            with self.timer.stage("parse"):
+                sha = self._sha256(candidate)
+            if sha in self.seen_sha or self.ws.ledger.active_by_sha256(self.program, sha):
+                self.summary["unchanged"].append(candidate.path)
+                return
+            parsed, chunks, extraction = self._analyse(candidate)
+        except SignalscanError as exc:
+            self.summary["failed"].append({"path": candidate.path, "error": str(exc)})
+            return
+        except Exception as exc:  # a bug in one stage must not lose the rest of the batch
+            self.summary["failed"].append({"path": candidate.path,
+                                           "error": f"{exc.__class__.__name__}: {exc}"})
+            return
+        self.seen_sha.add(sha)
+        with self.timer.stage("ledger"):
+            supersedes = self._superseded_by(parsed, candidate)
+            document_id = self.ws.ledger.add_pending(
+                program=self.program, parsed=parsed, abspath=candidate.abspath, chunks=chunks,
+                extraction=extraction, claimed_by=self.claim)
+        self.batch.append(_Pending(document_id, candidate.path, candidate.abspath, parsed, chunks,
+                                   supersedes))
+        if sum(len(p.chunks) for p in self.batch) >= FLUSH_CHUNKS or len(self.batch) >= FLUSH_DOCUMENTS:
+            self.flush()
+
+    def _sha256(self, candidate: Candidate) -> str:
+        from signalscan.parsing import is_supported, parse_file
+
+        file = Path(candidate.path)
+        if not file.is_file() or not is_supported(file) or file.stat().st_size > self.max_bytes:
+            parse_file(file, max_bytes=self.max_bytes)  # raises the parser's own one-line ParseError
+        return hashlib.sha256(file.read_bytes()).hexdigest()
+
+    def _analyse(self, candidate: Candidate) -> tuple[ParsedDocument, list[Chunk], Extraction]:
+        from signalscan.chunking import chunk_document
+        from signalscan.parsing import parse_file
+
+        with self.timer.stage("parse"):
+            parsed = parse_file(candidate.path, meeting_date=self.meeting_date, max_bytes=self.max_bytes)
+        with self.timer.stage("chunk"):
+            chunks = chunk_document(parsed)
+        with self.timer.stage("extract"):
+            extraction = self.extractor.extract(parsed)
+        return parsed, chunks, extraction
+
+    def _superseded_by(self, parsed: ParsedDocument, candidate: Candidate) -> dict[int, str]:
+        found = self.ws.ledger.supersede_candidates(
+            self.program, path=candidate.path, abspath=candidate.abspath, kind=parsed.kind,
+            meeting_date=parsed.meeting_date)
+        older = {d.id: d.path for d in found if d.abspath == candidate.abspath or d.path == candidate.path
+                 or is_reissue(parsed, candidate.path, d)}
+        # Versions of the same meeting in one run: the later file (in walk order) wins.
+        older.update({p.document_id: p.path for p in self.batch
+                      if is_reissue(parsed, candidate.path, p.parsed)})
+        return older
+
+    def flush(self) -> None:
+        """Embed and index the pending batch, then make its documents active in one transaction."""
+        batch, self.batch = self.batch, []
+        if not batch:
+            return
+        try:
+            self._index(batch)
+        except SignalscanError as exc:  # e.g. the embeddings endpoint is down: report, leave no trace
+            self._abandon(batch)
+            self.summary["failed"].extend({"path": p.path, "error": str(exc)} for p in batch)
+            return
+        except BaseException:
+            self._abandon(batch)
+            raise
+        self._activate(batch)
+
+    def _index(self, batch: list[_Pending]) -> None:
+        from signalscan.vectors import DocumentMeta, chunk_metadata
+
+        chunks: list[Chunk] = []
+        metadata: list[dict[str, Any]] = []
+        for p in batch:
+            doc = DocumentMeta(program=self.program, document_id=p.document_id, path=p.path,
+                               sha256=p.parsed.sha256, kind=p.parsed.kind, meeting_date=p.parsed.meeting_date)
+            chunks.extend(p.chunks)
+            metadata.extend(chunk_metadata(c, doc) for c in p.chunks)
+        if not chunks:
+            return
+        with self.timer.stage("embed"):
+            embeddings = self.ws.embedder.embed_array([c.text for c in chunks])
+        with self.timer.stage("chroma"):
+            self.ws.vectors.add(chunks, embeddings, metadata)
+        with self.timer.stage("ledger"):
+            self.ws.ledger.mark_indexed(p.document_id for p in batch if p.chunks)
+
+    def _activate(self, batch: list[_Pending]) -> None:
+        with self.timer.stage("ledger"):
+            self.ws.ledger.activate([(p.document_id, list(p.supersedes)) for p in batch])
+        # Includes versions superseded inside this batch: they were indexed a moment ago.
+        old = {i: path for p in batch for i, path in p.supersedes.items()}
+        if old:
+            with self.timer.stage("chroma"):
+                self.ws.vectors.delete_documents(old)
+            self.ws.ledger.mark_indexed(old, indexed=False)
+        self.summary["ingested"].extend(p.path for p in batch)
+        self.summary["superseded"].extend(dict.fromkeys(old.values()))
+
+    def _abandon(self, batch: list[_Pending]) -> None:
+        ids = [p.document_id for p in batch]
+        try:
+            self.ws.vectors.delete_documents(ids)
+        finally:
+            self.ws.ledger.delete_documents(ids)
+
+
+def ingest_paths(paths: list[str], *, program: str = "default", meeting_date: date | None = None,
+                 engine: str | None = None, settings: Settings | None = None, show_progress: bool = False,
+                 timings: dict[str, float] | None = None, workspace: Workspace | None = None,
+                 ) -> dict[str, list[Any]]:
+    """Ingest files and folders into a program; returns the `ingest --json` summary (SPEC.md)."""
+    from signalscan.config import get_settings
+    from signalscan.workspace import Workspace
+
+    settings = settings or get_settings()
+    summary = empty_summary()
+    candidates, summary["skipped"] = expand_paths(paths)
+    ws = workspace or Workspace(settings)
+    extractor = build_extractor(engine or settings.extract_engine, settings)
+    ingester = _Ingester(ws, program, meeting_date, extractor, summary, StageTimer(timings))
+    with _progress(show_progress, len(candidates)) as advance:
+        for candidate in candidates:
+            advance(candidate.path)
+            ingester.add(candidate)
+        ingester.flush()
+    return summary
+
+
+@contextmanager
+def _progress(enabled: bool, total: int) -> Iterator[Any]:
+    if not enabled or total == 0:
+        yield lambda _path: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+               TextColumn("{task.description}", style="dim"))
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("", total=total)
+        started = [False]
+
+        def advance(path: str) -> None:
+            progress.update(task, advance=1 if started[0] else 0, description=Path(path).name)
+            started[0] = True
+
+        yield advance
+        progress.update(task, completed=total)
+
+
+def extract_files(paths: list[str], *, meeting_date: date | None = None, engine: str | None = None,
+                  settings: Settings | None = None) -> list[dict[str, Any]]:
+    """`extract --json` objects, one per file, in order; writes nothing, loads no embedder or store."""
+    from signalscan.config import get_settings
+    from signalscan.parsing import parse_file
+
+    settings = settings or get_settings()
+    extractor = build_extractor(engine or settings.extract_engine, settings)
+    max_bytes = int(settings.max_upload_mb * 1024 * 1024)
+    results: list[dict[str, Any]] = []
+    for path in paths:
+        try:
+            parsed = parse_file(path, meeting_date=meeting_date, max_bytes=max_bytes)
+            results.append(extractor.extract(parsed).to_contract())
+        except SignalscanError as exc:
+            results.append(_failed_extraction(path, str(exc)))
+        except Exception as exc:  # one broken file must not stop the others
+            results.append(_failed_extraction(path, f"{exc.__class__.__name__}: {exc}"))
+    return results
+
+
+def _failed_extraction(path: str, error: str) -> dict[str, Any]:
+    return {"document": {"path": path}, "error": error, "attendees": [], "apologies": [], "actions": [],
+            "decisions": [], "risks": [], "statuses": []}
+
+
+def print_ingest_summary(summary: dict[str, list[Any]]) -> None:
+    """A table of what `ingest` did, for people."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_header=True, header_style="bold")
+    table.add_column("result")
+    table.add_column("file")
+    table.add_column("detail", style="dim")
+    styles = {"ingested": "green", "unchanged": "cyan", "superseded": "yellow", "skipped": "dim"}
+    for key, style in styles.items():
+        for path in summary[key]:
+            table.add_row(f"[{style}]{key}[/{style}]", path, "")
+    for failure in summary["failed"]:
+        table.add_row("[red]failed[/red]", failure["path"], failure["error"])
+    console = Console()
+    if table.row_count:
+        console.print(table)
+    counts = ", ".join(f"{len(summary[k])} {k}" for k in (*styles, "failed"))
+    console.print(counts)
+
+
+def print_extraction(result: dict[str, Any]) -> None:
+    """Tables of one file's actions, decisions, risks and statuses, for people."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    doc = result.get("document", {})
+    console.print(f"[bold]{doc.get('path')}[/bold]  {doc.get('kind', '')}  {doc.get('meeting_date') or ''}")
+    if "error" in result:
+        console.print(f"[red]error:[/red] {result['error']}", highlight=False)
+        return
+    sections = {
+        "actions": ("text", "owner", "due", "status"),
+        "decisions": ("text", "status", "owner"),
+        "risks": ("text", "owner", "severity", "mitigation", "status"),
+        "statuses": ("workstream", "reported", "percent_complete", "narrative"),
+    }
+    for name, columns in sections.items():
+        rows = result.get(name) or []
+        if not rows:
+            continue
+        table = Table(title=f"{name} ({len(rows)})", title_justify="left", show_lines=False)
+        for column in (*columns, "where"):
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            cells = ["" if row.get(c) is None else str(row.get(c)) for c in columns]
+            table.add_row(*cells, (row.get("evidence") or {}).get("locator", ""))
+        console.print(table)
+    for name in ("attendees", "apologies"):
+        if result.get(name):
+            console.print(f"{name}: {', '.join(result[name])}")
