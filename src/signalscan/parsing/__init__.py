@@ -150,7 +150,7 @@ def _real_format(declared: str, data: bytes, builder: DocumentBuilder) -> str:
         raise ParseError(f"corrupt .{declared}: the file is not a {label}; open and re-save it from Office, "
                          "then ingest again")
     if declared == "pdf":
-        raise ParseError("broken PDF: the file does not contain a PDF; export or print it to PDF again")
+        raise ParseError("broken PDF: the file does not contain a PDF; export it to PDF again and ingest it")
     raise ParseError(f"binary file posing as .{declared}: it is not text; "
                      "ingest the original document instead")
 

@@ -85,5 +85,8 @@ def parse_loose_date(text: str, default_year: int | None) -> date | None:
                                    "RETURN_AS_TIMEZONE_AWARE": False}
     if default_year:
         settings["RELATIVE_BASE"] = __import__("datetime").datetime(default_year, 1, 1)
-    parsed = dateparser.parse(text[:80], languages=["en"], settings=settings)  # type: ignore[arg-type]
+    try:
+        parsed = dateparser.parse(text[:80], languages=["en"], settings=settings)  # type: ignore[arg-type]
+    except (ValueError, TypeError, OverflowError):  # odd strings can trip dateparser's internals
+        return None
     return parsed.date() if parsed is not None else None

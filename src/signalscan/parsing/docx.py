@@ -19,29 +19,45 @@ def parse_docx(data: bytes, builder: DocumentBuilder) -> None:
     builder.title = (document.core_properties.title or "").strip() or None
     _headers_footers(document, builder, "header")
     counts = {"paragraph": 0, "table": 0}
+    styles = _style_names(document)
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             counts["table"] += 1
             _table(item, counts["table"], builder)
         else:
-            _paragraph(item, counts, builder)
+            _paragraph(item, counts, builder, styles)
     _headers_footers(document, builder, "footer")
 
 
-def _paragraph(paragraph: Any, counts: dict[str, int], builder: DocumentBuilder) -> None:
+def _style_names(document: Any) -> dict[str, str]:
+    """Style id -> lower-case style name, read once (python-docx's `paragraph.style` re-scans every style)."""
+    from docx.oxml.ns import qn
+
+    names: dict[str, str] = {}
+    for style in document.styles.element.findall(qn("w:style")):
+        name = style.find(qn("w:name"))
+        if name is not None:
+            names[style.get(qn("w:styleId")) or ""] = (name.get(qn("w:val")) or "").lower()
+    return names
+
+
+def _paragraph(
+    paragraph: Any, counts: dict[str, int], builder: DocumentBuilder, styles: dict[str, str]
+) -> None:
     text = paragraph.text
     if not text.strip():
         return
     counts["paragraph"] += 1
-    kind, level = _paragraph_kind(paragraph, text)
+    style_id = paragraph._p.style
+    style = styles.get(style_id, style_id or "normal").lower()
+    kind, level = _paragraph_kind(paragraph, text, style)
     if kind == "title" and builder.title is None:
         builder.title = text.strip()
     builder.add(text, kind, f"paragraph {counts['paragraph']}", heading_level=level,
                 is_struck=_runs_struck(paragraph.runs))
 
 
-def _paragraph_kind(paragraph: Any, text: str) -> tuple[str, int | None]:
-    style = (paragraph.style.name if paragraph.style is not None else "").lower()
+def _paragraph_kind(paragraph: Any, text: str, style: str) -> tuple[str, int | None]:
     if style == "title":
         return "title", None
     if style.startswith("heading"):

@@ -19,7 +19,8 @@ MAX_MEMBERS = 10_000
 def sniff_format(data: bytes) -> str | None:
     """The format the bytes really are (pdf, docx, pptx, zip, ole, binary, text), by magic numbers."""
     head = data[:8]
-    if head.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
+    # PDF readers accept junk before the header; text that merely mentions "%PDF-" is still text.
+    if data.lstrip()[:5] == b"%PDF-" or (b"%PDF-" in data[:1024] and looks_binary(data)):
         return "pdf"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _office_kind(data)
