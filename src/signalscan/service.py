@@ -6,7 +6,8 @@ web API call these functions and nothing below them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -20,45 +21,30 @@ if TYPE_CHECKING:
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 
 
-def _ledger(settings: Settings) -> Any:
+@contextmanager
+def _ledger(settings: Settings) -> Iterator[Any]:
     from signalscan.ledger import Ledger
 
-    return Ledger.from_settings(settings)
+    ledger = Ledger.from_settings(settings)
+    try:
+        yield ledger
+    finally:
+        ledger.close()
 
 
-def _known(extractions: Sequence[StoredExtraction], as_of: date | None) -> list[StoredExtraction]:
-    return [e for e in extractions if as_of is None or
-            (e.extraction.document.meeting_date and e.extraction.document.meeting_date <= as_of)]
+def _read_extractions(ledger: Any, program: str, as_of: date | None) -> list[StoredExtraction]:
+    return [e for e in ledger.extractions(program, as_of=as_of) if e.extraction.document.meeting_date]
 
 
-def load_extractions(settings: Settings, program: str, as_of: date | None = None) -> list[StoredExtraction]:
-    """The program's current extractions from the ledger, as known on `as_of`."""
-    return _known(_ledger(settings).extractions(program, as_of=as_of), as_of)
-
-
-def load_texts(settings: Settings, program: str, extractions: Sequence[StoredExtraction]) -> DocumentTexts:
-    """Each document's raw passages (locator, text) from the ledger's chunks, keyed by document path."""
-    ledger = _ledger(settings)
-    if not hasattr(ledger, "chunks"):
-        return {}
-    path_of = {e.document_id: e.path for e in extractions}
+def document_texts(chunks: Iterable[Any]) -> DocumentTexts:
+    """Each document's raw passages (locator, line) from its chunks, keyed by document path."""
     texts: dict[str, list[tuple[str, str]]] = {}
-    for chunk in ledger.chunks(program):
-        path = _chunk_path(chunk, path_of)
-        if path is None:
-            continue
-        # chunks can hold several blocks; a line is the unit problem language is judged in
+    for chunk in chunks:
+        # a chunk can hold several blocks; a line is the unit problem language is judged in
         for line in chunk.text.splitlines():
             if line.strip():
-                texts.setdefault(path, []).append((chunk.locator, line.strip()))
+                texts.setdefault(chunk.document, []).append((chunk.locator, line.strip()))
     return texts
-
-
-def _chunk_path(chunk: Any, path_of: dict[int, str]) -> str | None:
-    document_id = getattr(chunk, "document_id", None)
-    if document_id in path_of:
-        return path_of[document_id]
-    return getattr(chunk, "document", None) or getattr(chunk, "path", None)
 
 
 def list_threads(
@@ -66,7 +52,9 @@ def list_threads(
     as_of: date | None = None,
 ) -> list[Thread]:
     """The program's threads (optionally one kind, only open ones), as known on `as_of`."""
-    threads = build_threads(load_extractions(settings, program, as_of), settings, as_of=as_of)
+    with _ledger(settings) as ledger:
+        extractions = _read_extractions(ledger, program, as_of)
+    threads = build_threads(extractions, settings, as_of=as_of)
     if kind:
         threads = [t for t in threads if t.kind == kind]
     if open_only:
@@ -76,21 +64,19 @@ def list_threads(
 
 def list_signals(settings: Settings, program: str, as_of: date | None = None) -> list[Signal]:
     """The program's execution-gap signals as known on `as_of` (default: its latest meeting)."""
-    extractions = load_extractions(settings, program, as_of)
+    with _ledger(settings) as ledger:
+        extractions = _read_extractions(ledger, program, as_of)
+        texts = document_texts(ledger.chunks(program)) if extractions else {}
     threads = build_threads(extractions, settings, as_of=as_of)
-    texts = load_texts(settings, program, extractions)
     return detect_signals(extractions, threads, settings, as_of=as_of, texts=texts)
 
 
 def list_documents(settings: Settings, program: str) -> list[dict[str, Any]]:
-    """The program's documents, newest meeting first: path, kind, title and meeting date."""
-    rows = [
-        {"document_id": e.document_id, "path": e.path, "kind": e.extraction.document.kind,
-         "title": e.extraction.document.title,
-         "meeting_date": e.extraction.document.meeting_date.isoformat()
-         if e.extraction.document.meeting_date else None}
-        for e in _ledger(settings).extractions(program)
-    ]
+    """The program's active documents, newest meeting first."""
+    with _ledger(settings) as ledger:
+        records = ledger.documents(program)
+    rows = [r.model_dump(mode="json", include={"id", "path", "kind", "title", "meeting_date", "format"})
+            for r in records]
     return sorted(rows, key=lambda r: (r["meeting_date"] or "", r["path"]), reverse=True)
 
 
