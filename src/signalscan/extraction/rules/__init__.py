@@ -1,0 +1,327 @@
+"""The offline `rules` extraction engine: deterministic patterns over parsed blocks, no model, no network.
+
+Reading order: a first pass learns the document's people (attendance, "Name (XX)", e-mail headers,
+owner columns), its date conventions and its next meeting; a second pass walks the blocks with the
+current section in mind (Actions, Decisions, Risks, status, …), reading tables as logs and lines as
+prefixed bullets, tracker lines or prose. Text in documents is data: nothing in it is obeyed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from signalscan.extraction.rules import items as I
+from signalscan.extraction.rules import narrative
+from signalscan.extraction.rules import patterns as P
+from signalscan.extraction.rules.attendance import (
+    ATTENDANCE_LINE,
+    parse_attendance_line,
+    register,
+    split_names,
+)
+from signalscan.extraction.rules.context import Context, Section, Unit, sentences
+from signalscan.extraction.rules.dates import DateResolver, detect_dayfirst
+from signalscan.extraction.rules.owners import PeopleDirectory, looks_like_person
+from signalscan.extraction.rules.tables import COLUMN_ROLES, cells_of, read_table
+from signalscan.models import (
+    Action,
+    Block,
+    Decision,
+    DocumentInfo,
+    Extraction,
+    ParsedDocument,
+    Risk,
+    Status,
+)
+
+SKIP_KINDS = ("email_header", "header", "footer")
+NEXT_MEETING = re.compile(r"(?i)\b(?:date of (?:the )?)?next (?:steering |committee |board )?meeting\b[^:\n]{0,40}?[:\-–—]?\s*(?P<when>.+)$")
+LIST_LINE = re.compile(r"^\s*(?:[•·▪◦‣●○■*\-–—]|\d{1,2}[.)]\s|\|)")
+ITEM_KIND = {"actions": "action", "decisions": "decision", "risks": "risk"}
+
+
+class RulesExtractor:
+    """Deterministic extraction of actions, decisions, risks, statuses and attendance."""
+
+    name = "rules"
+
+    def extract(self, parsed: ParsedDocument) -> Extraction:
+        """Read one parsed document into an Extraction whose items all quote their source."""
+        units = build_units(parsed.blocks)
+        ctx = _context(parsed, units)
+        attendees, apologies = _attendance(units, ctx)
+        found = _walk(units, ctx)
+        extraction = Extraction(
+            document=DocumentInfo(path=parsed.path, kind=parsed.kind, title=parsed.title,
+                                  meeting_date=ctx.dates.meeting_date),
+            attendees=attendees, apologies=apologies, next_meeting=ctx.dates.next_meeting, engine=self.name,
+        )
+        _collect(found, extraction)
+        return extraction
+
+
+# ---------------------------------------------------------------- units and context
+def build_units(blocks: list[Block]) -> list[Unit]:
+    """Blocks as readable units; a block holding a list (several bullet lines) becomes one unit per line."""
+    units: list[Unit] = []
+    for block in blocks:
+        if block.kind in SKIP_KINDS or not block.text.strip():
+            continue
+        lines = block.text.split("\n")
+        if block.kind == "table_row" or len(lines) == 1 or not _is_list(lines):
+            units.append(Unit(block, block.text, 0))
+            continue
+        offset = 0
+        for line in lines:
+            if line.strip():
+                units.append(Unit(block, line, offset))
+            offset += len(line) + 1
+    return units
+
+
+def _is_list(lines: list[str]) -> bool:
+    filled = [line for line in lines if line.strip()]
+    listy = sum(bool(LIST_LINE.match(line)) or _is_label(line) for line in filled)
+    return listy >= max(1, len(filled) // 2)
+
+
+def _context(parsed: ParsedDocument, units: list[Unit]) -> Context:
+    text = "\n".join(u.text for u in units)
+    people = PeopleDirectory()
+    headers = {k.lower(): v for k, v in parsed.headers.items()}
+    for block in parsed.blocks:  # e-mail headers may only exist as blocks
+        m = re.match(r"(?i)^(from|to|cc):\s*(.+)$", block.text) if block.kind == "email_header" else None
+        if m:
+            headers.setdefault(m.group(1).lower(), m.group(2))
+    people.add_email_header(headers.get("from", ""), sender=True)
+    for key in ("to", "cc"):
+        people.add_email_header(headers.get(key, ""))
+    people.learn_from_text(text)
+    meeting = parsed.meeting_date or _guess_meeting_date(units)
+    dates = DateResolver(meeting, dayfirst=detect_dayfirst(text))
+    dates.next_meeting = _next_meeting(units, dates)
+    is_email = parsed.kind == "email" or parsed.format in ("eml", "msg") or bool(headers.get("from"))
+    return Context(dates=dates, people=people, is_email=is_email)
+
+
+def _guess_meeting_date(units: list[Unit]) -> date | None:
+    resolver = DateResolver(None)
+    for unit in units[:12]:
+        for hit in resolver.find_all(unit.text):
+            if hit.value and re.search(r"\d{4}", hit.raw):
+                return hit.value
+    return None
+
+
+def _next_meeting(units: list[Unit], dates: DateResolver) -> date | None:
+    for unit in units:
+        m = NEXT_MEETING.search(unit.text)
+        if not m:
+            continue
+        for hit in dates.find_all(m.group("when")):
+            if hit.value and (dates.meeting_date is None or hit.value > dates.meeting_date):
+                return hit.value
+    return None
+
+
+# ---------------------------------------------------------------- attendance (first pass)
+def _attendance(units: list[Unit], ctx: Context) -> tuple[list[str], list[str]]:
+    lists: dict[str, list[str]] = {"attendees": [], "apologies": []}
+    section: str | None = None
+    for unit in units:
+        text = P.MARKDOWN.sub("", unit.text).strip()
+        parsed_line = parse_attendance_line(P.BULLET.sub("", text)) if unit.block.kind != "table_row" else None
+        if parsed_line:
+            which, names = parsed_line
+            section = which if not names and not re.search(r"[:\-–—]\s*\S", text) else None
+            _extend(lists[which], register(ctx.people, names, text))
+        elif unit.block.kind == "table_row" and section:
+            cells = cells_of(unit)
+            if not re.match(r"(?i)^\W*name\W*$", cells[0]):
+                _extend(lists[section], register(ctx.people, split_names(cells[0]), unit.text))
+        elif unit.block.kind != "table_row" and section and not _is_label(text) and len(text) < 80:
+            _extend(lists[section], register(ctx.people, split_names(text), text))
+        else:
+            section = None
+        if unit.block.kind == "table_row":
+            _learn_owner_cells(unit, ctx)
+    return lists["attendees"], [n for n in lists["apologies"] if n not in lists["attendees"]]
+
+
+def _learn_owner_cells(unit: Unit, ctx: Context) -> None:
+    """Full names in owner/lead columns teach first names ("Carla" in a bullet -> "Carla Mendes")."""
+    for cell in cells_of(unit):
+        name = re.sub(r"\s*\([A-Z]{2,3}\)\s*$", "", cell.strip())
+        if looks_like_person(re.sub(r"^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+", "", name)):
+            ctx.people.add(name)
+
+
+def _extend(target: list[str], names: list[str]) -> None:
+    target.extend(n for n in names if n not in target)
+
+
+# ---------------------------------------------------------------- second pass
+def _is_label(text: str) -> bool:
+    """A short heading-like line ("Actions", "Key next steps", "## Decided this week")."""
+    body = P.MARKDOWN.sub("", text).strip().rstrip(":")
+    if not body or len(body.split()) > 7 or body.endswith(".") or LIST_LINE.match(text) and "|" not in text:
+        return False
+    return P.section_kind(body) is not None and ":" not in body
+
+
+def _is_carry_label(text: str) -> bool:
+    return unit_is_short(text) and bool(P.CARRY_SECTION.match(P.MARKDOWN.sub("", text).strip()))
+
+
+def unit_is_short(text: str) -> bool:
+    """At most a few words and no sentence punctuation."""
+    return len(text.split()) <= 4 and not text.rstrip().endswith(".")
+
+
+def _walk(units: list[Unit], ctx: Context) -> list[tuple[Unit, I.Found]]:
+    out: dict[str, list] = {"found": [], "attendees": [], "apologies": []}
+    table: list[Unit] = []
+    slide = None
+    previous: I.Found | None = None
+    for unit in units:
+        block = unit.block
+        if block.slide != slide:
+            slide, ctx.section = block.slide, Section()
+        if _is_table_row(unit):
+            if table and not _same_table(table[-1], unit):
+                read_table(table, ctx, out)
+                table = []
+            table.append(unit)
+            continue
+        if table:
+            read_table(table, ctx, out)
+            table = []
+        previous = _read_unit(unit, ctx, out, previous)
+    if table:
+        read_table(table, ctx, out)
+    return out["found"]
+
+
+def _is_table_row(unit: Unit) -> bool:
+    if unit.block.kind == "table_row":
+        return True
+    text = unit.text.strip()
+    return text.startswith("|") and text.endswith("|") and text.count("|") >= 3
+
+
+def _same_table(a: Unit, b: Unit) -> bool:
+    if a.block.kind == "table_row" and b.block.kind == "table_row":
+        return (a.block.table, a.block.slide, a.block.page) == (b.block.table, b.block.slide, b.block.page)
+    return a.block.kind == b.block.kind
+
+
+def _read_unit(unit: Unit, ctx: Context, out: dict, previous: I.Found | None) -> I.Found | None:
+    text = unit.text.strip()
+    heading = unit.block.kind in ("heading", "title", "slide_title")
+    body, ref = I.strip_line(text)
+    status = I.parse_status(body, ctx) if body else None
+    if status:
+        _emit(out, unit, status, ref, ctx)
+        return None
+    if heading or _is_label(text) or _is_carry_label(text):
+        label = P.MARKDOWN.sub("", text).strip()
+        kind = P.section_kind(label)
+        if kind is None and P.CARRY_SECTION.match(label):  # "Still open" under Decisions stays decisions
+            kind = ctx.section.kind
+        ctx.section = Section(kind=kind, label=text)
+        return None
+    if P.BOILERPLATE.match(body):
+        return None
+    if not body or ATTENDANCE_LINE.match(P.BULLET.sub("", P.MARKDOWN.sub("", text))):
+        return None
+    if ctx.section.kind in ("attendance", "attendance_absent"):
+        return None
+    found = _read_item(body, ctx)
+    if found is not None:
+        _emit(out, unit, found, ref, ctx)
+        return found
+    return _read_prose(unit, ctx, out, previous)
+
+
+def _read_item(body: str, ctx: Context) -> I.Found | None:
+    """A line that is an item by its label ("Action:") or by the section it sits in."""
+    m = P.LABEL.match(body)
+    label, who, rest = (m.group("label"), m.group("who"), body[m.end():]) if m else (None, None, body)
+    kind = next((k for k, p in P.LABEL_KIND if label and p.match(label)), None)
+    if kind is None:
+        kind = ITEM_KIND.get(ctx.section.kind or "")
+        if kind is None or I.NEGATIVE_LINE.search(body) or P.NOT_A_DECISION.search(body):
+            return None
+    if who and kind != "action" and not ctx.people.is_known(who) and len(who.split()) > 3:
+        who = None
+    if kind == "action":
+        found = I.parse_action(rest, who, ctx)
+        if found and not label and not _actionable(found, rest, ctx):
+            return None
+        return found
+    if kind == "decision":
+        return I.parse_decision(rest, label or ctx.section.label)
+    return I.parse_risk(rest, who, ctx)
+
+
+def _actionable(found: I.Found, body: str, ctx: Context) -> bool:
+    """Lines in an action section without a label still need an owner, a date, a status or a verb."""
+    f = found.fields
+    if f.get("_owner_raw") is not None or f.get("due") or f.get("due_raw"):
+        return True
+    return bool(re.search(r"[:—–]|\s-\s", body)) or P.action_status(body, "") != ""
+
+
+def _read_prose(unit: Unit, ctx: Context, out: dict, previous: I.Found | None) -> I.Found | None:
+    if ctx.section.kind in ("decisions", "risks"):
+        return previous
+    for _, sentence in sentences(unit.text):
+        for found in narrative.parse_sentence(sentence, ctx, previous):
+            found.quote = sentence.strip()
+            _emit(out, unit, found, None, ctx)
+            previous = found
+    return previous
+
+
+def _emit(out: dict, unit: Unit, found: I.Found, ref: str | None, ctx: Context) -> None:
+    if ref and "ref" not in found.fields:
+        found.fields["ref"] = ref
+    if unit.block.is_struck:
+        if found.kind == "action":
+            found.fields["status"] = "done"
+        elif found.kind == "risk":
+            found.fields["status"] = "closed"
+    out["found"].append((unit, found))
+
+
+# ---------------------------------------------------------------- assembling the Extraction
+def _collect(found: list[tuple[Unit, I.Found]], extraction: Extraction) -> None:
+    seen: set[tuple[str, str, str]] = set()
+    statuses: dict[str, Status] = {}
+    for unit, item in found:
+        fields = {k: v for k, v in item.fields.items() if not k.startswith("_")}
+        evidence = unit.evidence(item.quote)
+        key = (item.kind, re.sub(r"\W+", " ", str(fields.get("text") or fields.get("workstream"))).lower(),
+               evidence.locator)
+        if key in seen:
+            continue
+        seen.add(key)
+        if item.kind == "action":
+            extraction.actions.append(Action(evidence=evidence, **_only(fields, Action)))
+        elif item.kind == "decision":
+            extraction.decisions.append(Decision(evidence=evidence, **_only(fields, Decision)))
+        elif item.kind == "risk":
+            extraction.risks.append(Risk(evidence=evidence, **_only(fields, Risk)))
+        elif item.kind == "status":
+            name = fields["workstream"].lower()
+            if name not in statuses or statuses[name].reported is None:
+                statuses[name] = Status(evidence=evidence, **_only(fields, Status))
+    extraction.statuses = list(statuses.values())
+
+
+def _only(fields: dict, model: type) -> dict:
+    return {k: v for k, v in fields.items() if k in model.model_fields and k != "evidence"}
+
+
+__all__ = ["RulesExtractor", "COLUMN_ROLES"]

@@ -1,0 +1,62 @@
+"""Attendees and apologies: "Present: A (Role), B", "Apologies: C (CK), Finance Partner", tables."""
+
+from __future__ import annotations
+
+import re
+
+from signalscan.extraction.rules.owners import PeopleDirectory, clean_person, looks_like_person
+
+ATTENDANCE_LINE = re.compile(
+    r"(?i)^\W*(?P<label>present|attendees|attendance|in attendance|participants|members present|attending|"
+    r"apologies(?: received)?|regrets|absent|absentees|not present|sent apologies)\s*(?:\([^)]*\))?\s*"
+    r"(?:[:\-–—]\s*(?P<names>.*))?$"
+)
+ABSENT = re.compile(r"(?i)^\W*(?:apolog|regrets|absent|not present|sent apolog)")
+NOBODY = re.compile(r"(?i)^\W*(?:none|nil|n/a|no apologies|none received|-|—)\W*$")
+
+
+def split_names(text: str) -> list[str]:
+    """Split a list of people on commas/semicolons outside brackets; keep only what reads as a name."""
+    text = re.sub(r"(?i)\b(?:and|&)\s+(?=[A-Z])", ", ", text)
+    separator = ";" if ";" in text else ","
+    parts, depth, current = [], 0, []
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if ch == separator and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    names = []
+    for part in parts:
+        # "Dr Helen Marsh (HM), Chief Medical Information Officer" -> the leading name only
+        head = re.split(r"\s[-–—]\s|,", re.sub(r"\([^)]*\)", " ", part).strip())[0]
+        name = clean_person(head)
+        if looks_like_person(name):
+            names.append(name)
+    return names
+
+
+def parse_attendance_line(text: str) -> tuple[str, list[str]] | None:
+    """("attendees"|"apologies", names) for a "Present: …" / "Apologies: …" line, else None."""
+    m = ATTENDANCE_LINE.match(text.strip())
+    if not m:
+        return None
+    which = "apologies" if ABSENT.match(m.group("label")) else "attendees"
+    names_text = (m.group("names") or "").strip()
+    if not names_text or NOBODY.match(names_text):
+        return which, []
+    return which, split_names(names_text)
+
+
+def register(people: PeopleDirectory, names: list[str], text: str) -> list[str]:
+    """Add names to the directory (with initials when the text gives them); return canonical names."""
+    out = []
+    for name in names:
+        m = re.search(re.escape(name) + r"\s*\(([A-Z]{2,3})\)", text)
+        canonical = people.add(name, m.group(1) if m else None)
+        if canonical and canonical not in out:
+            out.append(canonical)
+    return out

@@ -1,0 +1,135 @@
+"""Owners: one canonical name per person, built from what the document itself says.
+
+Minutes name people many ways (initials "JK", first names, "Dr Helen Marsh (HM)"); the
+directory learns names from attendance lists, "Name (XX)" pairs, e-mail headers and owner
+columns, then maps every owner mention onto it. Vendors and roles ("MedCore", "PMO") are kept
+as written; vague owners ("team", "All", "TBD", "someone from …") are no owner at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+VAGUE_OWNER = re.compile(
+    r"(?i)^\W*(?:(?:the\s+)?(?:whole\s+)?(?:team|teams|group|all|everyone|everybody|anyone|nobody|no\s*one|various|"
+    r"tbd|tbc|tba|n/?a|none|unassigned|not\s+assigned|not\s+yet\s+assigned|unknown|owner\s+tbd|owner\s+tbc|"
+    r"to\s+be\s+(?:agreed|confirmed|assigned|decided|determined|identified)|no\s+owner(?:\s+yet)?|"
+    r"all\s+members|all\s+workstreams?|all\s+leads|all\s+attendees|members|committee|steerco|\?+|-+|—|–)"
+    r"|someone(?:\s+from\b.*)?|somebody(?:\s+from\b.*)?|(?:a|an)\s+\w+(?:\s+\w+)?\s+(?:rep|representative)\b.*)\W*$"
+)
+TITLES = re.compile(r"(?i)^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|cllr)\.?\s+")
+INITIALS = re.compile(r"^[A-Z]{2,3}$")
+NAME_WITH_INITIALS = re.compile(
+    r"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:[ \t]+(?:van|de|von|da|del|le|la|O')?[ \t]*"
+    r"[A-Z][A-Za-z]+(?:[-'][A-Z]?[a-z]+)?){1,2})[ \t]*\(([A-Z]{2,3})\)"
+)
+PERSON_NAME = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z][A-Za-z'-]+){1,2}$")
+EMAIL_NAME = re.compile(r'^\s*"?([^"<@,]+?)"?\s*<[^>]+>')
+ROLE_WORDS = re.compile(
+    r"(?i)\b(?:lead|manager|director|officer|head|chair|partner|sponsor|owner|analyst|architect|consultant|"
+    r"engineer|coordinator|administrator|secretary|minutes|notes|president|vp|cfo|ceo|cio|cto|coo|cmio|sro|pmo|"
+    r"representative|advisor|adviser|specialist|deputy|member|team|board|committee|finance|operations|ops|it|"
+    r"programme|program|project|business|clinical|services|support|officer)\b"
+)
+
+
+def clean_person(raw: str) -> str:
+    """A name without titles, brackets or trailing punctuation: "Dr Helen Marsh (HM)" -> "Helen Marsh"."""
+    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", raw)
+    text = TITLES.sub("", text.strip())
+    text = re.sub(r"\s+", " ", text).strip(" .,:;-–—*_")
+    return text
+
+
+def is_vague(raw: str | None) -> bool:
+    """True for owners that name nobody accountable ("team", "All", "TBD", "someone from Pharmacy")."""
+    return raw is None or not raw.strip() or bool(VAGUE_OWNER.match(raw.strip()))
+
+
+def looks_like_person(text: str) -> bool:
+    """Two or three capitalised words and no role words: a person's name."""
+    return bool(PERSON_NAME.match(text)) and not ROLE_WORDS.search(text)
+
+
+class PeopleDirectory:
+    """The people a document names, with initials and first names pointing at one canonical name."""
+
+    def __init__(self) -> None:
+        self.people: list[str] = []
+        self._by_initials: dict[str, str] = {}
+        self._by_token: dict[str, set[str]] = {}
+        self.sender: str | None = None  # e-mail author, the owner of "I will …"
+
+    def add(self, raw: str, initials: str | None = None) -> str | None:
+        """Register a person; returns the canonical name (the first full spelling seen)."""
+        name = clean_person(raw)
+        if not looks_like_person(name):
+            return None
+        canonical = self._find_full(name) or name
+        if canonical not in self.people:
+            self.people.append(canonical)
+        for token in canonical.split():
+            self._by_token.setdefault(token.lower(), set()).add(canonical)
+        derived = "".join(t[0] for t in canonical.split() if t[0].isupper())
+        for key in filter(None, (initials, derived)):
+            self._by_initials.setdefault(key.upper(), canonical)
+        return canonical
+
+    def learn_from_text(self, text: str) -> None:
+        """Pick up "Full Name (XX)" pairs anywhere in the document."""
+        for name, initials in NAME_WITH_INITIALS.findall(text):
+            # "Data Migration (PS)" is a workstream and its lead: only initials that spell the name count
+            letters = "".join(t[0] for t in clean_person(name).split())
+            if letters.upper() == initials or (letters[0] + letters[-1]).upper() == initials:
+                self.add(name, initials)
+
+    def add_email_header(self, value: str, sender: bool = False) -> None:
+        """Register the people of a From/To/Cc header ("Tom Reed <tom@…>, …")."""
+        for part in re.split(r",(?![^<]*>)", value or ""):
+            m = EMAIL_NAME.match(part)
+            name = self.add(m.group(1)) if m else None
+            if sender and name and not self.sender:
+                self.sender = name
+
+    def resolve(self, raw: str | None) -> str | None:
+        """The canonical owner for a mention: a person's full name, a vendor/role as written, or None."""
+        if raw is None:
+            return None
+        text = clean_person(raw)
+        if is_vague(text) or is_vague(raw):
+            return None
+        if text.lower() in ("i", "me", "myself"):
+            return self.sender
+        if INITIALS.match(text) and text in self._by_initials:
+            return self._by_initials[text]
+        person = self._find_full(text) or self._find_token(text)
+        if person:
+            return person
+        return text
+
+    def is_known(self, raw: str) -> bool:
+        """True when `raw` names someone in the directory (by name, first name or initials)."""
+        text = clean_person(raw)
+        if INITIALS.match(text):
+            return text in self._by_initials
+        return bool(self._find_full(text) or self._find_token(text))
+
+    def _find_full(self, name: str) -> str | None:
+        lowered = name.lower()
+        for person in self.people:
+            if person.lower() == lowered:
+                return person
+        if len(name.split()) >= 2 and self.people:
+            best = process.extractOne(name, self.people, scorer=fuzz.WRatio, score_cutoff=92)
+            if best and best[0].split()[-1].lower() == name.split()[-1].lower():
+                return best[0]
+        return None
+
+    def _find_token(self, text: str) -> str | None:
+        tokens = text.split()
+        if len(tokens) != 1:
+            return None
+        matches = self._by_token.get(re.sub(r"'s$", "", tokens[0]).lower(), set())
+        return next(iter(matches)) if len(matches) == 1 else None
