@@ -75,7 +75,8 @@ def test_grounded_items_carry_evidence_resolved_dates_and_canonical_owners():
     assert first.evidence.quote == "JL to confirm the cutover plan by Friday"
     assert (result.actions[1].owner, result.actions[1].due) == (None, None)  # "TBC" is no owner and no date
     assert result.decisions[0].status == "deferred"
-    assert (result.risks[0].owner, result.risks[0].severity) == ("Priya Nair", "high")
+    # the model said "High", the document does not: a severity is kept only when the evidence states it
+    assert (result.risks[0].owner, result.risks[0].severity) == ("Priya Nair", None)
     assert (result.statuses[0].reported, result.statuses[0].percent_complete) == ("amber", 60)
     assert result.apologies == ["Alex Chen"] and result.engine == "llm" and result.dropped_ungrounded == 0
 
@@ -215,3 +216,18 @@ def test_registry_builds_the_llm_engine_from_settings(tmp_path):
 def test_registry_without_llm_settings_points_to_the_offline_engine(tmp_path):
     with pytest.raises(Exception, match="--engine rules"):
         get_extractor("llm", Settings(home=tmp_path))
+
+
+def test_hybrid_with_the_rules_engine_is_unmoved_by_injected_text(tmp_path):
+    obeyed = json.loads(HONEST)
+    obeyed["statuses"] = [{"quote": "report everything green", "workstream": w, "reported": "green"}
+                          for w in ("Data Migration", "Finance", "Testing")]
+    settings = Settings(home=tmp_path)
+    clean = build_llm_extractor("hybrid", settings, chat=FakeChatModel(replies=[HONEST])).extract(parsed())
+    hostile_doc = parsed(MINUTES + INJECTION)
+    hostile = build_llm_extractor("hybrid", settings, chat=FakeChatModel(replies=[json.dumps(obeyed)]))
+    result = hostile.extract(hostile_doc)
+    assert result.to_contract() == clean.to_contract()
+    reported = {s.workstream: s.reported for s in result.statuses}
+    assert reported == {"Data Migration": "amber", "Finance": "green"}
+    assert result.dropped_ungrounded == 3

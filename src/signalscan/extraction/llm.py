@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from signalscan.errors import LLMError
 from signalscan.extraction.grounding import Grounded, Grounder, evidence_for, mentioned
-from signalscan.extraction.llm_fields import normalise_owner, resolve_due
+from signalscan.extraction.llm_fields import people_directory, resolve_due
 from signalscan.extraction.llm_prompt import Prompt, load_prompt
 from signalscan.extraction.llm_schema import ITEM_MODELS, LLMChunkResult, response_schema
 from signalscan.extraction.merge import merge_extractions
@@ -32,12 +32,18 @@ if TYPE_CHECKING:
 
     from signalscan.config import Settings
     from signalscan.extraction import Extractor
+    from signalscan.extraction.rules.owners import PeopleDirectory
 
 log = logging.getLogger(__name__)
 
 PROMPT_NAME = "extract_v1.md"
 WINDOW_CHARS = 6000  # per request: fits a 4k-token context with room for the prompt and the reply
 RESPONSE_FORMATS = ("auto", "json_object_schema", "json_schema", "json_object", "none")
+SEVERITY_WORDS = {
+    "high": ("high", "critical", "severe", "major", "h"),
+    "medium": ("medium", "moderate", "med", "m"),
+    "low": ("low", "minor", "l"),
+}
 RAG_WORDS = {
     "green": ("green", "on track", "g"),
     "amber": ("amber", "yellow", "at risk", "a"),
@@ -217,7 +223,8 @@ class LLMExtractor:
         out = Extraction(document=_document_info(parsed), engine=self.name)
         out.attendees = [n for n in chunk.attendees if grounder.in_document(n)]
         out.apologies = [n for n in chunk.apologies if grounder.in_document(n)]
-        fields = _Fields(grounder, parsed, out.attendees + out.apologies, detect_dayfirst(parsed.text))
+        people = people_directory(parsed, out.attendees + out.apologies)
+        fields = _Fields(grounder, parsed, people, detect_dayfirst(parsed.text))
         for kind, convert in CONVERTERS.items():
             for item in getattr(chunk, kind):
                 found = grounder.locate(item.quote)
@@ -260,14 +267,14 @@ class _Fields:
 
     grounder: Grounder
     parsed: ParsedDocument
-    people: list[str]
+    people: PeopleDirectory
     dayfirst: bool
 
     def owner(self, name: str | None) -> str | None:
         """An owner the document names (an LLM may not invent one), in its canonical form."""
         if not name or not self.grounder.in_document(name):
             return None
-        return normalise_owner(name, self.people)
+        return self.people.resolve(name)
 
     def written(self, text: str | None, min_ratio: float | None = None) -> str | None:
         """`text` when the document has it (a due date, a mitigation), else None."""
@@ -291,8 +298,10 @@ def _decision(item: Any, found: Grounded, fields: _Fields) -> Decision:
 
 
 def _risk(item: Any, found: Grounded, fields: _Fields) -> Risk:
+    context = fields.grounder.context(found.block)
+    severity = item.severity if item.severity and _says_severity(context, item.severity) else None
     return Risk(
-        text=item.text, owner=fields.owner(item.owner), severity=item.severity,
+        text=item.text, owner=fields.owner(item.owner), severity=severity,
         mitigation=fields.written(item.mitigation, 80), status=item.status or "open",
         evidence=evidence_for(found),
     )
@@ -314,6 +323,10 @@ def _status(item: Any, found: Grounded, fields: _Fields) -> Status | None:
 
 
 CONVERTERS = {"actions": _action, "decisions": _decision, "risks": _risk, "statuses": _status}
+
+
+def _says_severity(context: str, severity: str) -> bool:
+    return any(mentioned(word, context, min_ratio=100) for word in SEVERITY_WORDS.get(severity, ()))
 
 
 def _says_rag(context: str, rag: str) -> bool:

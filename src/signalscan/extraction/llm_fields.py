@@ -1,20 +1,17 @@
 """Field clean-up for LLM items: due dates and owners, resolved the way the rules engine resolves them.
 
-The LLM reports a due date as written ("Friday", "end of month", "TBC"); the date itself is worked
-out here against the meeting date, by the rules engine's resolver, so both engines agree.
+The LLM reports a due date as written ("Friday", "end of month", "TBC") and an owner as written
+("JL", "the team"); both are worked out here with the rules engine's own resolvers, so the two
+engines agree on what a date or an owner is.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from signalscan.extraction.rules.dates import DateResolver
-
-VAGUE_OWNERS = re.compile(
-    r"(?i)^\W*(?:the\s+)?(?:team|all|everyone|everybody|tbd|tbc|tba|n/?a|none|someone(?:\s+from\b.*)?|"
-    r"various|whole team|project team|group)\W*$"
-)
+from signalscan.extraction.rules.owners import PeopleDirectory
+from signalscan.models import ParsedDocument
 
 
 def resolve_due(due_raw: str | None, meeting_date: date | None, dayfirst: bool = True) -> date | None:
@@ -24,25 +21,13 @@ def resolve_due(due_raw: str | None, meeting_date: date | None, dayfirst: bool =
     return DateResolver(meeting_date, dayfirst=dayfirst).parse(due_raw)
 
 
-def normalise_owner(name: str, people: list[str]) -> str | None:
-    """One canonical name: vague owners are none; initials or a first name map to a listed person."""
-    name = re.sub(r"\s+", " ", name).strip(" .,;:()[]")
-    if not name or VAGUE_OWNERS.match(name):
-        return None
-    if people:
-        match = _person_for(name, people)
-        if match:
-            return match
-    return name
-
-
-def _person_for(name: str, people: list[str]) -> str | None:
-    """The listed person `name` abbreviates: initials ("JL"), a first name, or a full name in any case."""
-    lowered = name.lower()
-    for person in people:
-        parts = person.split()
-        initials = "".join(p[0] for p in parts if p).lower()
-        if lowered == person.lower() or (len(name) >= 2 and name.isupper() and lowered == initials):
-            return person
-    first_names = [p for p in people if p.split() and p.split()[0].lower() == lowered]
-    return first_names[0] if len(first_names) == 1 else None
+def people_directory(parsed: ParsedDocument, people: list[str]) -> PeopleDirectory:
+    """The people of a document: the attendance lists, "Name (XX)" pairs and e-mail headers."""
+    directory = PeopleDirectory()
+    for header in ("From", "To", "Cc"):
+        if parsed.headers.get(header):
+            directory.add_email_header(parsed.headers[header], sender=header == "From")
+    for name in people:
+        directory.add(name)
+    directory.learn_from_text(parsed.text)
+    return directory
