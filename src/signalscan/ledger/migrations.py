@@ -130,3 +130,33 @@ def m001_initial(conn: Connection) -> None:
         sa.Column("created_at", sa.DateTime, nullable=False),
     )
     md.create_all(conn)
+
+
+@migration
+def m005_briefings(conn: Connection) -> None:
+    """Weekly briefing history (one per program and as-of date) and its delivery queue."""
+    md = sa.MetaData()
+    sa.Table(
+        "briefings", md,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("program", sa.String(200), nullable=False, index=True),
+        sa.Column("as_of", sa.Date, nullable=False),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.Column("content_json", sa.Text, nullable=False),
+        sa.Column("paths", sa.Text, nullable=False, default=""),
+        sa.UniqueConstraint("program", "as_of", name="uq_briefings_program_as_of"),
+    )
+    sa.Table(
+        "deliveries", md,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("briefing_id", sa.Integer, sa.ForeignKey("briefings.id", ondelete="CASCADE"),
+                  nullable=False),
+        sa.Column("channel", sa.String(20), nullable=False),
+        sa.Column("status", sa.String(12), nullable=False),
+        sa.Column("attempts", sa.Integer, nullable=False, default=0),
+        sa.Column("last_error", sa.Text),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.Column("sent_at", sa.DateTime),
+        sa.Index("ix_deliveries_status", "status"),
+    )
+    md.create_all(conn, checkfirst=True)  # checkfirst: workspaces made before this migration existed
