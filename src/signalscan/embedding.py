@@ -196,8 +196,9 @@ class OpenAIEmbedder(Embedder):
     """Any OpenAI-compatible `/embeddings` endpoint (OpenAI, Azure, vLLM, Ollama, llama.cpp)."""
 
     def __init__(self, model: str, base_url: str, api_key: str | None = None,
-                 timeout: float = 60.0, batch_size: int = 64) -> None:
+                 timeout: float = 60.0, batch_size: int = 64, transport: Any = None) -> None:
         self.model = model
+        self.transport = transport  # an httpx transport (tests pass httpx.MockTransport)
         self.base_url = base_url.rstrip("/")
         self.api_key = api_key
         self.timeout = timeout
@@ -218,8 +219,9 @@ class OpenAIEmbedder(Embedder):
 
         headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
         try:
-            response = httpx.post(f"{self.base_url}/embeddings", headers=headers, timeout=self.timeout,
-                                  json={"model": self.model, "input": texts})
+            with httpx.Client(transport=self.transport, timeout=self.timeout) as client:
+                response = client.post(f"{self.base_url}/embeddings", headers=headers,
+                                       json={"model": self.model, "input": texts})
             response.raise_for_status()
             rows = sorted(response.json()["data"], key=lambda r: r["index"])
         except (httpx.HTTPError, KeyError, ValueError) as exc:
