@@ -160,3 +160,30 @@ def m005_briefings(conn: Connection) -> None:
         sa.Index("ix_deliveries_status", "status"),
     )
     md.create_all(conn, checkfirst=True)  # checkfirst: workspaces made before this migration existed
+
+
+@migration
+def m006_api_tokens_and_jobs(conn: Connection) -> None:
+    """API tokens (hashed, one program and role each) and background job records for `signalscan serve`."""
+    md = sa.MetaData()
+    sa.Table(
+        "api_tokens", md,
+        sa.Column("token_hash", sa.String(64), primary_key=True),  # sha256 of the token; never the token
+        sa.Column("program", sa.String(200), nullable=False, index=True),
+        sa.Column("role", sa.String(16), nullable=False),  # read | write | admin
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    )
+    sa.Table(
+        "jobs", md,
+        sa.Column("job_id", sa.String(64), primary_key=True),
+        sa.Column("kind", sa.String(32), nullable=False),
+        sa.Column("program", sa.String(200), nullable=False),
+        sa.Column("status", sa.String(16), nullable=False),  # queued | running | done | failed
+        sa.Column("payload", sa.Text, nullable=False),
+        sa.Column("result", sa.Text),
+        sa.Column("error", sa.Text),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Index("ix_jobs_status", "status"),
+    )
+    md.create_all(conn, checkfirst=True)
