@@ -118,8 +118,7 @@ def list_documents(program: ReadProgram, settings: SettingsDep) -> list[dict[str
     """The program's ingested documents, newest meeting first."""
     from signalscan.service import list_documents as documents_of
 
-    return [doc if isinstance(doc, dict) else doc.model_dump(mode="json")
-            for doc in documents_of(settings, program=program)]
+    return documents_of(settings, program=program)
 
 
 @router.get("/programs/{program}/items")

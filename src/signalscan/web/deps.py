@@ -6,6 +6,7 @@ is only the call into the library.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Annotated
 
 import sqlalchemy as sa
@@ -20,9 +21,15 @@ from signalscan.web.auth import ForbiddenError, Role, TokenScope, lookup_token
 
 def ledger_engine(settings: Settings) -> sa.Engine:
     """The ledger's engine for these settings, migrated (tokens and jobs tables included)."""
-    from signalscan.ledger import get_engine
+    return _engine_for(settings.resolved_database_url)
 
-    return get_engine(settings)
+
+@lru_cache(maxsize=16)
+def _engine_for(url: str) -> sa.Engine:
+    # One pooled engine per ledger URL for token lookups and job records, not one per request.
+    from signalscan.ledger import Ledger
+
+    return Ledger(url).engine
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
