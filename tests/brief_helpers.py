@@ -7,11 +7,10 @@ import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import sqlalchemy as sa
-
 from signalscan.briefing import sample
-from signalscan.briefing.history import BriefingHistory, create_tables
+from signalscan.briefing.history import BriefingHistory
 from signalscan.briefing.sources import SampleSource
+from signalscan.ledger import Ledger
 
 
 def sample_source(settings=None, program: str = "harbor-erp") -> SampleSource:
@@ -21,11 +20,8 @@ def sample_source(settings=None, program: str = "harbor-erp") -> SampleSource:
 
 
 def sqlite_history(path) -> BriefingHistory:
-    """A briefing history in a fresh SQLite file."""
-    engine = sa.create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        create_tables(conn)
-    return BriefingHistory(engine)
+    """A briefing history in a fresh SQLite ledger (migrated like a workspace's)."""
+    return BriefingHistory(Ledger(f"sqlite:///{path}").engine)
 
 
 def free_port() -> int:

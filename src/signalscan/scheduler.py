@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from signalscan.briefing import chat_model_for, generate_briefing
-from signalscan.briefing.history import BriefingHistory, create_tables
+from signalscan.briefing.history import BriefingHistory
 from signalscan.briefing.sources import ProgramSource, ledger_source
 from signalscan.config import Settings
 from signalscan.delivery import DeliveryReport, channels, deliver_pending, write_outbox
@@ -38,12 +38,9 @@ class RunReport:
 
 def history_for(settings: Settings) -> BriefingHistory:
     """The briefing history in the workspace's ledger."""
-    from signalscan.ledger import get_engine
+    from signalscan.ledger import Ledger
 
-    engine = get_engine(settings)
-    with engine.begin() as conn:
-        create_tables(conn)  # no-op once the ledger migration created them
-    return BriefingHistory(engine)
+    return BriefingHistory(Ledger.from_settings(settings).engine)  # migrated: m005_briefings
 
 
 def programs_to_brief(settings: Settings) -> list[str]:

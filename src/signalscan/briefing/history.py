@@ -1,4 +1,4 @@
-"""Briefing history and the delivery queue, kept in the ledger (tables from migration m100_briefings)."""
+"""Briefing history and the delivery queue, kept in the ledger (tables made by migration m005_briefings)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 
 from signalscan.briefing.model import Briefing
 
@@ -35,11 +35,6 @@ deliveries = sa.Table(
     sa.Column("sent_at", sa.DateTime),
     sa.Index("ix_deliveries_status", "status"),
 )
-
-
-def create_tables(conn: Connection) -> None:
-    """Create the briefing tables (the body of the ledger migration; safe to call twice)."""
-    _md.create_all(conn, checkfirst=True)
 
 
 @dataclass

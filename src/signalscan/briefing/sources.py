@@ -37,10 +37,10 @@ class LedgerSource:
     program: str
 
     def extractions(self, as_of: date | None) -> list[StoredExtraction]:
-        """Stored extractions from the ledger."""
-        from signalscan.ledger import Ledger
+        """Stored extractions from the ledger (through the service layer)."""
+        from signalscan.service import load_extractions
 
-        return list(Ledger(self.settings).extractions(self.program, as_of))
+        return load_extractions(self.settings, self.program, as_of)
 
     def threads(self, as_of: date | None) -> list[Thread]:
         """Threads from the service layer (tracking over the ledger)."""
