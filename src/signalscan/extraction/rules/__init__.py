@@ -68,16 +68,32 @@ def build_units(blocks: list[Block]) -> list[Unit]:
     for block in blocks:
         if block.kind in SKIP_KINDS or not block.text.strip():
             continue
-        lines = block.text.split("\n")
-        if block.kind == "table_row" or len(lines) == 1 or not _is_list(lines):
+        if block.kind == "table_row" or "\n" not in block.text.strip():
             units.append(Unit(block, block.text, 0))
             continue
-        offset = 0
-        for line in lines:
-            if line.strip():
-                units.append(Unit(block, line, offset))
-            offset += len(line) + 1
+        units.extend(Unit(block, text, start) for start, text in _line_groups(block.text))
     return units
+
+
+def _line_groups(text: str) -> list[tuple[int, str]]:
+    """Split a multi-line block into items, joining lines that wrap one sentence."""
+    groups: list[list[int]] = []  # [start, end] offsets
+    offset, previous = 0, ""
+    for line in text.split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        if not line.strip():
+            previous = ""
+            continue
+        wraps = previous and not re.search(r"[.!?:;]\s*$", previous) and not LIST_LINE.match(line) and (
+            line.lstrip()[:1].islower() or (len(previous) > 60 and not _is_label(previous))
+        )
+        if wraps and groups:
+            groups[-1][1] = end
+        else:
+            groups.append([start, end])
+        previous = line
+    return [(a, text[a:b]) for a, b in groups]
 
 
 def _is_list(lines: list[str]) -> bool:
@@ -174,6 +190,14 @@ def _is_carry_label(text: str) -> bool:
     return unit_is_short(text) and bool(P.CARRY_SECTION.match(P.MARKDOWN.sub("", text).strip()))
 
 
+def _is_other_heading(unit: Unit) -> bool:
+    """A short title-like line of no known kind ("Other business", "Watch items"): it ends a section."""
+    text = P.MARKDOWN.sub("", unit.text).strip()
+    if unit.block.kind in ("list_item", "table_row") or LIST_LINE.match(unit.text) or not text[:1].isupper():
+        return False
+    return unit_is_short(text) and not re.search(r"[\d:;,.!?]", text) and P.section_kind(text) is None
+
+
 def unit_is_short(text: str) -> bool:
     """At most a few words and no sentence punctuation."""
     return len(text.split()) <= 4 and not text.rstrip().endswith(".")
@@ -224,7 +248,7 @@ def _read_unit(unit: Unit, ctx: Context, out: dict, previous: I.Found | None) ->
     if status:
         _emit(out, unit, status, ref, ctx)
         return None
-    if heading or _is_label(text) or _is_carry_label(text):
+    if heading or _is_label(text) or _is_carry_label(text) or _is_other_heading(unit):
         label = P.MARKDOWN.sub("", text).strip()
         kind = P.section_kind(label)
         if kind is None and P.CARRY_SECTION.match(label):  # "Still open" under Decisions stays decisions

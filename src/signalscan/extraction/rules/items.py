@@ -62,6 +62,7 @@ NEGATIVE_LINE = re.compile(
     r"issues?|updates?|business))\b|\bnothing (?:carried|to report|new)\b|\bnot (?:walked|gone|reviewed|covered|discussed)"
     r" through\b"
 )
+SEVERITY_WORD = re.compile(r"(?i)^(?:high|medium|med|low|critical|severe|major|minor|[HML]|new|updated|closed)$")
 STOP_OWNER = re.compile(
     r"(?i)^(?:the|this|that|it|we|they|there|he|she|which|what|these|those|our|its|an?|if|when|once|also|"
     r"both|each|all of|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|last)$"
@@ -102,7 +103,7 @@ def owner_candidate(raw: str, ctx: Context) -> bool:
         return False
     if is_vague(raw) or ctx.people.is_known(raw):
         return True
-    if INITIALS.match(raw):
+    if INITIALS.match(raw) or SEVERITY_WORD.match(raw):
         return False
     words = raw.split()
     return len(words) <= 3 and all(w[0].isupper() for w in words) and not P.STATUS_WORD_CELL.match(raw) \
@@ -244,6 +245,10 @@ def parse_risk(body: str, who: str | None, ctx: Context) -> Found | None:
     """A risk line: text, owner, mitigation (None when "no mitigation"), severity, open/closed."""
     owner_raw = who
     head, remarks = _risk_head(body)
+    bracket = re.search(r"\s*\((?P<sev>[^()]*\b(?:high|medium|low|critical|severe|major|minor)\b[^()]*)\)", head, re.I)
+    if bracket:  # "(High)" / "(impact: high)" beside the risk is its severity, not its owner
+        head = head[: bracket.start()] + head[bracket.end():]
+        remarks = f"severity {bracket.group('sev')} ; {remarks}"
     m = THING_OWNER.match(head)
     if m and owner_candidate(m.group("owner"), ctx):
         head, owner_raw = m.group("thing"), owner_raw or m.group("owner")

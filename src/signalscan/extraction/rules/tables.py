@@ -58,7 +58,20 @@ def _header_roles(header: list[str], rows: list[list[str]]) -> dict[str, int]:
     for i in range(len(header)):  # a column of RAG words is the RAG, whatever it is called
         if "rag" not in roles and i not in roles.values() and _mostly_rag(rows, i):
             roles["rag"] = i
+    if "percent" not in roles:  # "Progress" holding "70%" is % complete
+        for role in ("comment", "status", None):
+            i = roles.get(role) if role else next((j for j in range(len(header)) if j not in roles.values()), None)
+            if i is not None and _mostly_percent(rows, i):
+                roles["percent"] = i
+                if role:
+                    del roles[role]
+                break
     return roles
+
+
+def _mostly_percent(rows: list[list[str]], col: int) -> bool:
+    values = [r[col] for r in rows if col < len(r) and r[col].strip()]
+    return bool(values) and sum(bool(re.fullmatch(r"\s*\d{1,3}\s*%\s*", v)) for v in values) >= len(values) * 0.6
 
 
 def _mostly_rag(rows: list[list[str]], col: int) -> bool:
