@@ -37,10 +37,15 @@ class LedgerSource:
     program: str
 
     def extractions(self, as_of: date | None) -> list[StoredExtraction]:
-        """Stored extractions from the ledger (through the service layer)."""
-        from signalscan.service import load_extractions
+        """Stored extractions of dated documents from the ledger."""
+        from signalscan.ledger import Ledger
 
-        return load_extractions(self.settings, self.program, as_of)
+        ledger = Ledger.from_settings(self.settings)
+        try:
+            found = ledger.extractions(self.program, as_of=as_of)
+        finally:
+            ledger.close()
+        return [e for e in found if e.extraction.document.meeting_date]
 
     def threads(self, as_of: date | None) -> list[Thread]:
         """Threads from the service layer (tracking over the ledger)."""
