@@ -38,7 +38,7 @@ PARSERS: tuple[FormatParser, ...] = (
     FormatParser("pptx", (".pptx",), "signalscan.parsing.pptx", "parse_pptx"),
     FormatParser("pdf", (".pdf",), "signalscan.parsing.pdf", "parse_pdf"),
     FormatParser("md", (".md", ".markdown"), "signalscan.parsing.text", "parse_md"),
-    FormatParser("txt", (".txt", ".text", ".msg.txt"), "signalscan.parsing.text", "parse_txt"),
+    FormatParser("txt", (".txt",), "signalscan.parsing.text", "parse_txt"),
     FormatParser("eml", (".eml",), "signalscan.parsing.eml", "parse_eml"),
     FormatParser("html", (".html", ".htm"), "signalscan.parsing.html", "parse_html"),
 )

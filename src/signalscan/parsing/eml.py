@@ -94,7 +94,8 @@ def _read_body(part: Message, raw: str, builder: DocumentBuilder) -> None:
 
         parse_html_text(text, builder, first_line=first_line)
     else:
-        parse_text(text, builder, markdown=False, first_line=first_line)
+        spans = _quoted_printable_spans(part, text, first_line)
+        parse_text(text, builder, markdown=False, first_line=first_line, spans=spans)
 
 
 def _part_text(part: Message, builder: DocumentBuilder) -> str:
@@ -118,6 +119,24 @@ def _part_first_line(part: Message, raw: str) -> int:
     if index < 0:
         return 1
     return raw.count("\n", 0, index) + 1 - lead
+
+
+def _quoted_printable_spans(part: Message, text: str, first_line: int) -> list[tuple[int, int]] | None:
+    """For a quoted-printable body: the file lines each decoded line spans (soft breaks end in '=')."""
+    if str(part.get("Content-Transfer-Encoding", "")).strip().lower() != "quoted-printable":
+        return None
+    payload = part.get_payload(decode=False)
+    if not isinstance(payload, str):
+        return None
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for offset, line in enumerate(payload.replace("\r\n", "\n").split("\n")):
+        start = first_line + offset if start is None else start
+        if not line.endswith("="):
+            spans.append((start, first_line + offset))
+            start = None
+    # a decoded body with a different line count (an encoded '=0A') cannot be mapped: keep offsets
+    return spans if len(spans) >= len(text.split("\n")) else None
 
 
 def _read_attachment(part: Message, builder: DocumentBuilder) -> None:

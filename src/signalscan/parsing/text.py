@@ -33,9 +33,13 @@ def line_locator(start: int, end: int) -> str:
 
 
 def parse_text(text: str, builder: DocumentBuilder, *, markdown: bool, first_line: int = 1,
-               locator_prefix: str = "") -> None:
-    """Add a text body's blocks; `first_line` is the file line where `text` starts (e-mail bodies)."""
-    state = _TextState(builder, markdown, locator_prefix)
+               locator_prefix: str = "", spans: list[tuple[int, int]] | None = None) -> None:
+    """Add a text body's blocks; `first_line` is the file line where `text` starts (e-mail bodies).
+
+    `spans`, when given, maps each line of `text` to the (first, last) file line it came from
+    (a quoted-printable line wrapped with soft breaks spans several file lines).
+    """
+    state = _TextState(builder, markdown, locator_prefix, first_line, spans)
     for offset, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
         state.feed(raw.rstrip(), first_line + offset)
     state.flush()
@@ -44,8 +48,10 @@ def parse_text(text: str, builder: DocumentBuilder, *, markdown: bool, first_lin
 class _TextState:
     """Line-by-line reader: groups wrapped lines into paragraphs, keeps structured lines alone."""
 
-    def __init__(self, builder: DocumentBuilder, markdown: bool, prefix: str) -> None:
+    def __init__(self, builder: DocumentBuilder, markdown: bool, prefix: str, first_line: int = 1,
+                 spans: list[tuple[int, int]] | None = None) -> None:
         self.builder, self.markdown, self.prefix = builder, markdown, prefix
+        self.first_line, self.spans = first_line, spans
         self.para: _Para | None = None
         self.table_number = 0
         self.table_row = 0
@@ -128,6 +134,9 @@ class _TextState:
                    is_struck=bool(struck))
 
     def _emit(self, text: str, kind: str, start: int, end: int, **fields: object) -> None:
+        if self.spans:
+            start = self.spans[min(start - self.first_line, len(self.spans) - 1)][0]
+            end = self.spans[min(end - self.first_line, len(self.spans) - 1)][1]
         self.builder.add(text, kind, self.prefix + line_locator(start, end),
                          line_start=start, line_end=end, **fields)
 
