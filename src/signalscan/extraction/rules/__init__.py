@@ -36,7 +36,8 @@ from signalscan.models import (
 )
 
 SKIP_KINDS = ("email_header", "header", "footer")
-NEXT_MEETING = re.compile(r"(?i)\b(?:date of (?:the )?)?next (?:steering |committee |board )?meeting\b[^:\n]{0,40}?[:\-–—]?\s*(?P<when>.+)$")
+NEXT_MEETING = re.compile(r"(?i)\b(?:date of (?:the )?)?next (?:steering |committee |board )?meeting\b[^:\n"
+    r"]{0,40}?[:\-–—]?\s*(?P<when>.+)$")
 LIST_LINE = re.compile(r"^\s*(?:[•·▪◦‣●○■*\-–—]|\d{1,2}[.)]\s|\|)")
 ITEM_KIND = {"actions": "action", "decisions": "decision", "risks": "risk"}
 
@@ -147,7 +148,8 @@ def _attendance(units: list[Unit], ctx: Context) -> tuple[list[str], list[str]]:
     section: str | None = None
     for unit in units:
         text = P.MARKDOWN.sub("", unit.text).strip()
-        parsed_line = parse_attendance_line(P.BULLET.sub("", text)) if unit.block.kind != "table_row" else None
+        is_row = unit.block.kind == "table_row"
+        parsed_line = None if is_row else parse_attendance_line(P.BULLET.sub("", text))
         if parsed_line:
             which, names = parsed_line
             section = which if not names and not re.search(r"[:\-–—]\s*\S", text) else None

@@ -21,7 +21,10 @@ _MONTH = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_WEEKDAY = r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
+_WEEKDAY = (
+    r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:"
+    r"urday)?|sun(?:day)?)\.?"
+)
 _WD_PREFIX = rf"(?:{_WEEKDAY.replace('(?P<wd>', '(?:')},?\s+)?"
 _NUM_WD = rf"(?:{_WEEKDAY.replace('wd>', 'numwd>')},?\s+)?"
 
@@ -31,7 +34,8 @@ DATE_EXPR = re.compile(
     r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2}))"
     rf"|(?P<num>{_NUM_WD}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?)(?![\d/%])"
     rf"|(?P<dotted>(?P<da>\d{{1,2}})\.(?P<db>\d{{1,2}})\.(?P<dy>\d{{2,4}}))(?![\d.])"
-    rf"|(?P<dm>{_WD_PREFIX}(?P<dmd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-){_MONTH.replace('mon>', 'dmm>')}"
+    rf"|(?P<dm>{_WD_PREFIX}(?P<dmd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-"
+    rf"){_MONTH.replace('mon>', 'dmm>')}"
     r"(?:,?\s+(?P<dmy>\d{4})|-(?P<dmy2>\d{2,4}))?)(?![\w])"
     rf"|(?P<md>{_WD_PREFIX}{_MONTH.replace('mon>', 'mdm>')}\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
     r"(?:,?\s+(?P<mdy>\d{4}))?)(?![\w/])"
@@ -48,7 +52,8 @@ DATE_EXPR = re.compile(
     rf"|(?P<weekday>{_WEEKDAY.replace('wd>', 'owd>')})"
     r")(?![\w])"
 )
-NO_DATE = re.compile(r"(?i)^\W*(?:tbc|tbd|tba|asap|ongoing|n/?a|none|-|—|–|on ?going|continuous|as required|rolling)\W*$")
+NO_DATE = re.compile(r"(?i)^\W*(?:tbc|tbd|tba|asap|ongoing|n/?a|none|-|—|–|on ?going|continuous|as required"
+    r"|rolling)\W*$")
 NO_DATE_WORD = re.compile(r"(?i)\b(?:tbc|tbd|tba|asap|ongoing)\b")
 _NUM_DATE = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})(?:/\d{2,4})?(?![\d/])")
 _DAY_MONTH_WORDS = re.compile(rf"(?i)\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}")

@@ -20,30 +20,38 @@ OWNER_TO = re.compile(
     r"(?P<text>[a-z].+)$"
 )
 OWNER_WILL = re.compile(
-    rf"(?:^|[\s,;:(])(?P<owner>I|{CAP_TOKEN}(?:\s+{CAP_TOKEN}){{0,2}})\s+(?:will|shall|agreed to|has agreed to|"
+    rf"(?:^|[\s,;:(])(?P<owner>I|{CAP_TOKEN}(?:\s+{CAP_TOKEN}){{0,2}})\s+(?:will|shall|agreed to|has agreed"
+    rf" to|"
     r"undertook to|offered to|is going to)\s+(?!be\b|have\b|not\b|need\b|go\b|continue\b|remain\b|also be\b)"
     r"(?P<text>[a-z][^.;]*)"
 )
-OWNER_COLON = re.compile(rf"^(?P<owner>{CAP_TOKEN}(?:\s+{CAP_TOKEN}){{0,2}}|all|team|everyone)\s*:\s*(?P<text>.+)$")
-THING_OWNER = re.compile(r"^(?P<thing>.+?)\s*\((?P<owner>[^()]{1,40})\)\s*(?:[:,.;]|[—–-]\s|$)\s*(?P<rest>.*)$")
+OWNER_COLON = re.compile(rf"^(?P<owner>{CAP_TOKEN}(?:\s+{CAP_TOKEN}){{0,2}}|all|team|everyone)\s*:\s*(?P<te"
+    rf"xt>.+)$")
+THING_OWNER = re.compile(r"^(?P<thing>.+?)\s*\((?P<owner>[^()]{1,40})\)\s*(?:[:,.;]|[—–-]\s|$)\s*(?P<rest>."
+    r"*)$")
 BY_PERSON = re.compile(
     rf"^(?P<thing>.+?)\s+(?:shared|confirmed|sent|circulated|raised|provided|delivered|done|completed|owned|"
     rf"led|run|submitted|published|booked)\s+by\s+(?P<owner>{CAP_TOKEN}(?:\s+{CAP_TOKEN})?)\b(?P<rest>.*)$"
 )
-COLON_PERSON = re.compile(rf"^(?P<thing>[^:]+?):\s*(?P<owner>{CAP_TOKEN}(?:\s+{CAP_TOKEN})?)\s+(?P<rest>[a-z].*)$")
+COLON_PERSON = re.compile(rf"^(?P<thing>[^:]+?):\s*(?P<owner>{CAP_TOKEN}(?:\s+{CAP_TOKEN})?)\s+(?P<rest>[a-"
+    rf"z].*)$")
 NOT_DELIVERED = re.compile(
-    rf"(?:\bnothing\s+(?:yet\s+)?from\s+(?P<o1>{CAP_TOKEN}(?:\s+{CAP_TOKEN})?)|(?P<o2>{CAP_TOKEN}(?:\s+{CAP_TOKEN})?)"
+    rf"(?:\bnothing\s+(?:yet\s+)?from\s+(?P<o1>{CAP_TOKEN}(?:\s+{CAP_TOKEN})?)|(?P<o2>{CAP_TOKEN}(?:\s"
+    rf"+{CAP_TOKEN})?)"
     r"\s+(?:still\s+|has\s+still\s+|have\s+still\s+)?(?:has|have|had)?(?:n't|\s+not)\s+(?:yet\s+)?"
     r"(?:delivered|sent|provided|submitted|responded|replied|returned|supplied))"
 )
 OWNER_FIELD = re.compile(
-    r"(?<![Nn]o )\b(?i:owner|owners|lead|responsible|actionee|assigned to|who)\s*(?:[:=]|\s[—–-]\s|\s(?=[A-Z]))\s*"
+    r"(?<![Nn]o )\b(?i:owner|owners|lead|responsible|actionee|assigned to|who)\s*(?:[:=]|\s[—–-]\s|\s(?=[A-"
+    r"Z]))\s*"
     r"(?P<owner>[^|;,.()—–]+?)\s*(?=$|[|;,.()—–]|\s(?:by|due)\b)"
 )
 DUE_FIELD = re.compile(
-    r"(?i)\b(?:due(?:\s+date)?|by when|deadline|target(?:\s+date)?|by)\s*[:=]\s*(?P<due>[^|;()]+?)\s*(?=$|[|;()])"
+    r"(?i)\b(?:due(?:\s+date)?|by when|deadline|target(?:\s+date)?|by)\s*[:=]\s*(?P<due>[^|;()]+?)\s*(?=$|["
+    r"|;()])"
 )
-OWNS = re.compile(rf"(?P<owner>{CAP_TOKEN}(?:\s+{CAP_TOKEN})?)\s+(?:owns|to own|is the owner|has it|holds it)\b")
+OWNS = re.compile(rf"(?P<owner>{CAP_TOKEN}(?:\s+{CAP_TOKEN})?)\s+(?:owns|to own|is the owner|has it|holds i"
+    rf"t)\b")
 DUE_PREFERRED = re.compile(
     r"(?i)\b(?:now|revised(?:\s+date)?|moved to|pushed to|re-?dated to|rescheduled (?:to|for)|new date|"
     r"expected|slipped to|re-?planned for)\b[^0-9a-z]*(?:\w+\s+){0,2}$"
@@ -58,11 +66,16 @@ TRAILING_DUE = re.compile(
     r"(?:the\s+)?(?:end of\s+|close of\s+)?$"
 )
 NEGATIVE_LINE = re.compile(
-    r"(?i)^\W*(?:nothing|none|nil|n/a|no (?:new |open |further )?(?:actions?|items?|follow[- ]?ups?|decisions?|risks?|"
-    r"issues?|updates?|business))\b|\bnothing (?:carried|to report|new)\b|\bnot (?:walked|gone|reviewed|covered|discussed)"
+    r"(?i)^\W*(?:nothing|none|nil|n/a|no (?:new |open |further )?(?:actions?|items?|follow[- ]?ups?|decisio"
+    r"ns?|risks?|"
+    r"issues?|updates?|business))\b|\bnothing (?:carried|to report|new)\b|\bnot (?:walked|gone|reviewed|cov"
+    r"ered|discussed)"
     r" through\b"
 )
-SEVERITY_WORD = re.compile(r"(?i)^(?:high|medium|med|low|critical|severe|major|minor|[HML]|new|updated|closed)$")
+TRAILER = re.compile(r"\s*\((?=[^()]*\b(?i:owner|lead|due|actionee|responsible)\b)[^()]*\)")
+BY_DATE = re.compile(r"(?i)\b(?:by|before)\s+(?P<due>[^,;)]+)")
+SEVERITY_WORD = re.compile(r"(?i)^(?:high|medium|med|low|critical|severe|major|minor|[HML]|new|updated|clos"
+    r"ed)$")
 STOP_OWNER = re.compile(
     r"(?i)^(?:the|this|that|it|we|they|there|he|she|which|what|these|those|our|its|an?|if|when|once|also|"
     r"both|each|all of|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|last)$"
@@ -137,6 +150,15 @@ def cut_due(text: str, ctx: Context) -> str:
 def parse_action(body: str, who: str | None, ctx: Context, status_default: str = "open") -> Found | None:
     """An action line: owner, text, due, status from the many tracker and bullet forms."""
     owner_raw, text, rest = who, body, ""
+    trailer = TRAILER.search(body)
+    inner = trailer.group(0).strip("() ") if trailer else ""
+    owner_field, due_field = OWNER_FIELD.search(inner), DUE_FIELD.search(inner) or BY_DATE.search(inner)
+    if trailer and (owner_field or due_field):  # "(Owner: JK, by 14/03)": read it, then drop it
+        owner_raw = owner_raw or (owner_field.group("owner") if owner_field else None)
+        if due_field:
+            body = body[: trailer.start()] + " by " + due_field.group("due") + body[trailer.end():]
+        else:
+            body = body[: trailer.start()] + body[trailer.end():]
     owner_field = OWNER_FIELD.search(body)
     due_field = DUE_FIELD.search(body)
     if owner_field:
@@ -147,7 +169,8 @@ def parse_action(body: str, who: str | None, ctx: Context, status_default: str =
     segments = [s for s in SEGMENT_SPLIT.split(body) if s.strip()] or [body]
     head, tail = segments[0], segments[1:]
     if tail and not owner_raw and owner_candidate(head, ctx) and (
-        re.match(r"[a-z]", tail[0].strip()) or is_vague(head) or ctx.people.is_known(head) or looks_like_person(head)
+        re.match(r"[a-z]", tail[0].strip()) or is_vague(head) or ctx.people.is_known(head)
+        or looks_like_person(head)
     ):
         owner_raw, head, tail = head, tail[0], tail[1:]  # "Priya Shah — run mock load 2 — 27 March"
     text, owner_raw, rest = _split_head(head, owner_raw, ctx)
@@ -232,8 +255,10 @@ def parse_decision(body: str, label: str | None) -> Found | None:
             break
         kept.append(part)
     text = " — ".join(kept)
-    text = re.sub(r"\s*\((?:[^()]*\b(?:deferred|pending|awaiting|parked|referred|decision)\b[^()]*)\)", "", text)
-    text = re.sub(r"(?i)^(?:the\s+)?(?:committee|board|group|steerco|steering group)\s+(?:agreed|decided|approved)"
+    text = re.sub(r"\s*\((?:[^()]*\b(?:deferred|pending|awaiting|parked|referred|decision)\b[^()]*"
+        r")\)", "", text)
+    text = re.sub(r"(?i)^(?:the\s+)?(?:committee|board|group|steerco|steering group)\s+(?:agreed|decided|ap"
+        r"proved)"
                   r"(?:\s+that|\s+to)?\s+", "", text)
     text = tidy(text)
     if len(text) < 3 or P.NOT_A_DECISION.search(body):
@@ -245,7 +270,8 @@ def parse_risk(body: str, who: str | None, ctx: Context) -> Found | None:
     """A risk line: text, owner, mitigation (None when "no mitigation"), severity, open/closed."""
     owner_raw = who
     head, remarks = _risk_head(body)
-    bracket = re.search(r"\s*\((?P<sev>[^()]*\b(?:high|medium|low|critical|severe|major|minor)\b[^()]*)\)", head, re.I)
+    bracket = re.search(r"\s*\((?P<sev>[^()]*\b(?:high|medium|low|critical|severe|major|minor)\b[^()]*"
+        r")\)", head, re.I)
     if bracket:  # "(High)" / "(impact: high)" beside the risk is its severity, not its owner
         head = head[: bracket.start()] + head[bracket.end():]
         remarks = f"severity {bracket.group('sev')} ; {remarks}"
@@ -274,7 +300,8 @@ def parse_risk(body: str, who: str | None, ctx: Context) -> Found | None:
 
 
 def _risk_head(body: str) -> tuple[str, str]:
-    parts = re.split(r"\s+[—–]\s+|\s+-\s+|;\s+|(?<=[a-z0-9)])\.\s+(?=[A-Z])|\s*\|\s*", body.strip(), maxsplit=1)
+    parts = re.split(r"\s+[—–]\s+|\s+-\s+|;\s+|(?<=[a-z0-9)])\.\s+(?=[A-Z])|\s*\|\s"
+        r"*", body.strip(), maxsplit=1)
     head = parts[0]
     remarks = parts[1] if len(parts) > 1 else ""
     m = re.match(r"(?i)^(?P<head>.+?)\s*[—–-]?\s*\b(?P<rest>risk closed\b.*)$", head)
@@ -314,7 +341,8 @@ def parse_status(body: str, ctx: Context) -> Found | None:
     m = P.RAG_INLINE.match(body) or P.RAG_LEADING.match(body)
     if not m:
         return None
-    workstream = re.sub(r"(?i)\s+(?:status|rag)(?:\s+this\s+week|\s+update)?$", "", m.group("ws")).strip(" -–—:")
+    workstream = re.sub(r"(?i)\s+(?:status|rag)(?:\s+this\s+week|\s+update)?"
+        r"$", "", m.group("ws")).strip(" -–—:")
     if len(workstream) < 2 or P.section_kind(workstream) in ("actions", "decisions", "risks"):
         return None
     pct = P.PERCENT_COMPLETE.search(body)

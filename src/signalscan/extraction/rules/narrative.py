@@ -14,14 +14,16 @@ from signalscan.extraction.rules import patterns as P
 from signalscan.extraction.rules.context import Context
 
 DELIVERY_MISSED = re.compile(
-    rf"^(?:The\s+)?(?P<owner>{I.CAP_TOKEN}(?:\s+{I.CAP_TOKEN})?)\s+(?:still\s+)?(?:has|have)\s+(?:still\s+)?not\s+"
+    rf"^(?:The\s+)?(?P<owner>{I.CAP_TOKEN}(?:\s+{I.CAP_TOKEN})?)\s+(?:still\s+)?(?:has|have)\s+(?:still\s+)"
+    rf"?not\s+"
     r"(?:yet\s+)?(?:delivered|sent|provided|submitted|returned|supplied)\s+(?:the\s+)?(?P<text>[^.;]+)"
 )
 WAS_DUE = re.compile(
     r"(?i)^(?:the\s+)?(?P<text>.+?)\s+(?:was|were|is|are)\s+due\s+(?:on\s+|by\s+)?(?P<due>.+?)\s+and\s+"
     r"(?:have|has)\s+(?:still\s+)?not\s+(?:yet\s+)?(?:arrived|been\s+(?:delivered|received|sent|provided))"
 )
-IT_WAS_DUE = re.compile(r"(?i)^(?:it|they|this|these)\s+(?:was|were)\s+(?:originally\s+)?due\s+(?:on\s+|by\s+)?(?P<due>.+)$")
+IT_WAS_DUE = re.compile(r"(?i)^(?:it|they|this|these)\s+(?:was|were)\s+(?:originally\s+)?due\s+(?:on\s+|b"
+    r"y\s+)?(?P<due>.+)$")
 IS_DONE = re.compile(
     r"(?i)^(?:the\s+)?(?P<text>[a-z0-9][^.;:]{3,80}?)\s+(?:is|are|has been|have been)\s+(?:now\s+)?"
     r"(?:done|complete|completed|finished|delivered|closed)\b"
@@ -74,19 +76,22 @@ def _missed_delivery(body: str, ctx: Context, previous: I.Found | None) -> list[
         return []
     m = DELIVERY_MISSED.match(body)
     if m:
-        return [I.Found("action", {"text": I.tidy(m.group("text")), "owner": ctx.people.resolve(m.group("owner")),
+        return [I.Found("actio"
+            "n", {"text": I.tidy(m.group("text")), "owner": ctx.people.resolve(m.group("owner")),
                                    "due": None, "due_raw": None, "status": "open"})]
     m = WAS_DUE.match(body)
     if m:
         owner = FROM_ORG.search(m.group("text"))
         return [I.Found("action", {
-            "text": I.tidy(m.group("text")), "owner": ctx.people.resolve(owner.group("owner")) if owner else None,
+            "text": I.tidy(m.group("text")),
+            "owner": ctx.people.resolve(owner.group("owner")) if owner else None,
             "due": ctx.dates.parse(m.group("due")), "due_raw": m.group("due"), "status": "open"})]
     return []
 
 
 def _decision_clause(body: str) -> str:
-    m = re.search(r"(?i)\b(?:it was (?:agreed|decided|resolved)|(?:agreed|decided|approved|resolved))\s+(?:that\s+|to\s+)?"
+    m = re.search(r"(?i)\b(?:it was (?:agreed|decided|resolved)|(?:agreed|decided|approved|resolved))\s+(?:"
+        r"that\s+|to\s+)?"
                   r"(?P<rest>.+)$", body)
     return m.group("rest") if m and len(m.group("rest")) > 10 else body
 

@@ -13,23 +13,27 @@ import re
 from rapidfuzz import fuzz, process
 
 VAGUE_OWNER = re.compile(
-    r"(?i)^\W*(?:(?:the\s+)?(?:whole\s+)?(?:team|teams|group|all|everyone|everybody|anyone|nobody|no\s*one|various|"
+    r"(?i)^\W*(?:(?:the\s+)?(?:whole\s+)?(?:team|teams|group|all|everyone|everybody|anyone|nobody|no\s*one|"
+    r"various|"
     r"tbd|tbc|tba|n/?a|none|unassigned|not\s+assigned|not\s+yet\s+assigned|unknown|owner\s+tbd|owner\s+tbc|"
     r"to\s+be\s+(?:agreed|confirmed|assigned|decided|determined|identified)|no\s+owner(?:\s+yet)?|"
     r"all\s+members|all\s+workstreams?|all\s+leads|all\s+attendees|members|committee|steerco|\?+|-+|—|–)"
-    r"|someone(?:\s+from\b.*)?|somebody(?:\s+from\b.*)?|(?:a|an)\s+\w+(?:\s+\w+)?\s+(?:rep|representative)\b.*)\W*$"
+    r"|someone(?:\s+from\b.*)?|somebody(?:\s+from\b.*)?|(?:a|an)\s+\w+(?:\s+\w+)?\s+(?:rep|representative"
+    r")\b.*)\W*$"
 )
 TITLES = re.compile(r"(?i)^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|cllr)\.?\s+")
 INITIALS = re.compile(r"^[A-Z]{2,3}$")
 NAME_WITH_INITIALS = re.compile(
-    r"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:[ \t]+(?:van|de|von|da|del|le|la|O')?[ \t]*"
+    r"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:[ \t]+(?:van|de|von|da|del|le|"
+    r"la|O')?[ \t]*"
     r"[A-Z][A-Za-z]+(?:[-'][A-Z]?[a-z]+)?){1,2})[ \t]*\(([A-Z]{2,3})\)"
 )
 PERSON_NAME = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z][A-Za-z'-]+){1,2}$")
 EMAIL_NAME = re.compile(r'^\s*"?([^"<@,]+?)"?\s*<[^>]+>')
 ROLE_WORDS = re.compile(
     r"(?i)\b(?:lead|manager|director|officer|head|chair|partner|sponsor|owner|analyst|architect|consultant|"
-    r"engineer|coordinator|administrator|secretary|minutes|notes|president|vp|cfo|ceo|cio|cto|coo|cmio|sro|pmo|"
+    r"engineer|coordinator|administrator|secretary|minutes|notes|president|vp|cfo|ceo|cio|cto|coo|cmio|sro|"
+    r"pmo|"
     r"representative|advisor|adviser|specialist|deputy|member|team|board|committee|finance|operations|ops|it|"
     r"programme|program|project|business|clinical|services|support|officer)\b"
 )

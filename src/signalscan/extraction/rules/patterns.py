@@ -10,22 +10,28 @@ import re
 # ---------------------------------------------------------------- sections
 SECTION_KINDS = (
     # order matters: the first kind whose pattern matches a label names the section
-    ("attendance_absent", re.compile(r"(?i)^\W*(?:apologies|regrets|absent|absentees|not present|sent apologies)\b")),
-    ("attendance", re.compile(r"(?i)^\W*(?:present|attendees|attendance|in attendance|participants|members present|"
+    ("attendance_absent", re.compile(r"(?i)^\W*(?:apologies|regrets|absent|absentees|not present|sent apolo"
+        r"gies)\b")),
+    ("attendance", re.compile(r"(?i)^\W*(?:present|attendees|attendance|in attendance|participants|members "
+        r"present|"
                               r"attending|who was there)\b")),
-    ("actions", re.compile(r"(?i)\b(?:actions?|action (?:log|tracker|items?|register|points?|summary)|next steps?|"
+    ("actions", re.compile(r"(?i)\b(?:actions?|action (?:log|tracker|items?|register|points?|summary)|next "
+        r"steps?|"
                            r"follow[- ]?ups?|matters arising|to[- ]?dos?|tasks?|actions? due|open actions|"
                            r"what'?s next|carried forward|outstanding items)\b")),
     ("decisions", re.compile(r"(?i)\b(?:decisions?|decided|agreed|resolutions?|approvals?|asks? of|asks\b|"
-                             r"for decision|decisions? (?:log|register|required|needed|awaited|made|taken))")),
+                             r"for decision|decisions? (?:log|register|required|needed|awaited|made|taken)"
+                             r")")),
     ("risks", re.compile(r"(?i)\b(?:risks?|issues?|raid|watch ?list|risk register|risk log|dependencies)\b")),
     ("status", re.compile(r"(?i)\b(?:workstream|status|rag|progress|round the table|updates?|dashboard|"
                           r"where we are|summary|highlights?|overview)\b")),
 )
-CARRY_SECTION = re.compile(r"(?i)^\W*(?:still open|open items?|pending|awaiting|outstanding|carried (?:over|forward)|"
+CARRY_SECTION = re.compile(r"(?i)^\W*(?:still open|open items?|pending|awaiting|outstanding|carried (?:over"
+    r"|forward)|"
                            r"parked|deferred|on hold|in progress|closed|completed?|done)\W*$")
 BOILERPLATE = re.compile(
-    r"(?i)^\W*(?:minutes?(?:\s+taken)?(?:\s+by)?|minuted by|note[- ]?taker|chair(?:ed by)?|(?:date of )?next meeting|"
+    r"(?i)^\W*(?:minutes?(?:\s+taken)?(?:\s+by)?|minuted by|note[- ]?taker|chair(?:ed by)?|(?:date of )?nex"
+    r"t meeting|"
     r"approved by|signed|distribution|circulation|location|venue|time|date|copy to|cc)\s*[:\-–—]"
 )
 NEGATED_SECTION = re.compile(r"(?i)\b(?:no|none)\b.*\b(?:actions?|decisions?|risks?)\b")
@@ -39,16 +45,20 @@ MARKDOWN = re.compile(r"\*\*|__|`|^#+\s*")
 LABEL = re.compile(
     r"(?i)^(?P<label>"
     r"action\s+points?|actions?|ap|todo|to-?do|next\s+step|follow[- ]?up"
-    r"|decision\s+made|decisions?\s+(?:required|needed|requested|pending|awaited|sought|taken)(?:\s+\w+\s+\w+)??"
+    r"|decision\s+made|decisions?\s+(?:required|needed|requested|pending|awaited|sought|taken)(?:\s+\w+\s"
+    r"+\w+)??"
     r"|decision\s+(?:requested|required|needed)\s+next\s+(?:week|meeting)"
-    r"|for\s+decision(?:\s+at\s+the\s+next\s+meeting|\s+next\s+(?:week|meeting))?|decisions?|decided|agreed|approved(?:\s+this\s+week)?"
-    r"|deferred(?:\s+again)?|parked|postponed|pending(?:\s+decision)?|open\s+question(?:\s+for\s+next\s+(?:week|meeting))?"
+    r"|for\s+decision(?:\s+at\s+the\s+next\s+meeting|\s+next\s+(?:week|meeting))?|decisions?|decided|agreed"
+    r"|approved(?:\s+this\s+week)?"
+    r"|deferred(?:\s+again)?|parked|postponed|pending(?:\s+decision)?|open\s+question(?:\s+for\s+next\s+(?:"
+    r"week|meeting))?"
     r"|risk|new\s+risk|issue|new\s+issue|raid"
     r")\s*(?:\((?P<who>[^)]{1,40})\))?\s*(?:[:=]|\s[-–—]\s?|-\s)\s*"
 )
 NEW_MARK = re.compile(r"(?i)^(?:new|update|updated)\s*[:\-–—]\s*|\s*\((?:new|updated)\)\s*")
 LABEL_KIND = (
-    ("decision", re.compile(r"(?i)^(?:decision|decided|agreed|approved|deferred|parked|postponed|pending|open question|for decision)")),
+    ("decision", re.compile(r"(?i)^(?:decision|decided|agreed|approved|deferred|parked|postponed|pending|op"
+        r"en question|for decision)")),
     ("risk", re.compile(r"(?i)^(?:risk|new risk|issue|new issue|raid)")),
     ("action", re.compile(r"(?i)^(?:action|ap|todo|to-?do|next step|follow)")),
 )
@@ -56,7 +66,8 @@ LABEL_KIND = (
 # ---------------------------------------------------------------- decisions
 DECISION_DEFERRED = re.compile(
     r"(?i)\b(?:deferred|defer|parked|postponed|put back|pushed back|on hold|referred (?:to|up)|"
-    r"taken offline|(?:moved|pushed|deferred) to (?:the )?next meeting|carried (?:over|forward)|tabled until)\b"
+    r"taken offline|(?:moved|pushed|deferred) to (?:the )?next meeting|carried (?:over|forward)|tabled unti"
+    r"l)\b"
 )
 DECISION_PENDING = re.compile(
     r"(?i)\b(?:for decision|decisions? (?:required|needed|requested|sought|awaited|pending|still pending)|"
@@ -70,7 +81,8 @@ DECISION_MADE = re.compile(
 )
 DECISION_NARRATIVE = re.compile(
     r"(?i)\b(?:it was (?:agreed|decided|resolved)|(?:the )?(?:board|committee|steering (?:group|committee)|"
-    r"steerco|sponsor|sro|group|members|we) (?:agreed|approved|decided|endorsed|resolved|signed off)"
+    r"steerco|sponsor|sro|group|members|we) (?:agreed|approved|decided|endorsed|resolved|signed off|deferred|"
+    r"parked|postponed)"
     r"|(?:was|were|has been|have been) (?:approved|agreed|endorsed|ratified|deferred|parked|postponed)"
     r"|parked until|deferred (?:to|until)|still awaiting (?:sign[- ]?off|approval|a decision)|"
     r"decision (?:is )?(?:still )?pending)\b"
@@ -93,7 +105,8 @@ ACTION_IN_PROGRESS = re.compile(
 )
 ACTION_OPEN = re.compile(
     r"(?i)\b(?:open|new|not started|overdue|outstanding|not (?:yet )?(?:delivered|received|done|complete|"
-    r"completed|finished|started|scheduled|arrived)|hasn'?t|has not|have not|haven'?t|still open|late|slipp(?:ed|ing)|"
+    r"completed|finished|started|scheduled|arrived)|hasn'?t|has not|have not|haven'?t|still open|late|slipp"
+    r"(?:ed|ing)|"
     r"missed|chased|escalated|pending|re-?opened|blocked|behind|at risk|nothing from)\b"
 )
 STATUS_WORD_CELL = re.compile(
@@ -108,15 +121,18 @@ NO_MITIGATION = re.compile(
     r"confirmed|defined))|none agreed|no mitigation plan|without mitigation)\b"
 )
 MITIGATION = re.compile(
-    r"(?i)\b(?:mitigation|mitigations|mitigating actions?|response|treatment)(?:\s+(?:on track|in place|agreed))?"
+    r"(?i)\b(?:mitigation|mitigations|mitigating actions?|response|treatment)(?:\s+(?:on track|in place|agr"
+    r"eed))?"
     r"\s*(?::|—|–|-|is|was)\s*(?P<text>[^;|]+?)\s*(?:$|;|\||\.\s|\.$|\s[—–]\s)"
 )
 MITIGATION_PLAN = re.compile(
-    r"(?i)\b(?:plan is to|mitigated by|mitigate by|we will mitigate by|risk closed\s*[:—–-])\s*(?P<text>[^;.]+)"
+    r"(?i)\b(?:plan is to|mitigated by|mitigate by|we will mitigate by|risk closed\s*[:—–-])\s*(?P<text>[^;"
+    r".]+)"
     r"|^(?P<text2>[^;.]+?)\s+(?:remains? |now )?in place\b"
 )
 SEVERITY = re.compile(
-    r"(?i)\b(?:(?P<high>high|critical|severe|major|red)|(?P<medium>medium|med|moderate|amber)|(?P<low>low|minor|green))\b"
+    r"(?i)\b(?:(?P<high>high|critical|severe|major|red)|(?P<medium>medium|med|moderate|amber)|(?P<low>low|m"
+    r"inor|green))\b"
 )
 
 # ---------------------------------------------------------------- statuses (RAG)
@@ -136,9 +152,11 @@ RAG_INLINE = re.compile(
     r"\**(?P<rag>green|amber|red|yellow|on[- ]track|at[- ]risk|off[- ]track|[GAR](?=\W|$))\b\**"
 )
 RAG_LEADING = re.compile(
-    r"^(?P<ws>[A-Z][\w&/,()' .-]{1,50}?)\s*[—–:-]\s*\**(?P<rag>Green|Amber|Red|GREEN|AMBER|RED)\b\**\s*(?:[.:;—–-]|$)"
+    r"^(?P<ws>[A-Z][\w&/,()' .-]{1,50}?)\s*[—–:-]\s*\**(?P<rag>Green|Amber|Red|GREEN|AMBER|RED)\b\**\s*(?:["
+    r".:;—–-]|$)"
 )
-OVERALL = re.compile(r"(?i)^\W*(?:\d+\.\s*)?overall(?:\s+(?:programme|program|project))?(?:\s+(?:status|rag|rating))?\s*[:=—–-]\s*\**(?P<rag>green|amber|red|[GAR])\b")
+OVERALL = re.compile(r"(?i)^\W*(?:\d+\.\s*)?overall(?:\s+(?:programme|program|project))?(?:\s+(?:status|rag"
+    r"|rating))?\s*[:=—–-]\s*\**(?P<rag>green|amber|red|[GAR])\b")
 PERCENT = re.compile(r"(?<![\d.])(\d{1,3})(?:\.\d+)?\s*%")
 PERCENT_COMPLETE = re.compile(r"(?i)(?<![\d.])(\d{1,3})\s*%\s*(?:complete|completed|done)\b")
 

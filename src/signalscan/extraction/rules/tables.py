@@ -17,13 +17,17 @@ COLUMN_ROLES = (
     ("type", re.compile(r"(?i)^\W*(?:type|category|kind|raid(?: type)?|log)\W*$")),
     ("percent", re.compile(r"(?i)%|percent|complete\b|completion")),
     ("rag", re.compile(r"(?i)\b(?:rag|r/a/g|health|rating|status)\b")),
-    ("mitigation", re.compile(r"(?i)\b(?:mitigation|mitigating|response|treatment|contingency|resolution plan)")),
-    ("severity", re.compile(r"(?i)\b(?:severity|impact|priority|score|probability|likelihood|criticality)\b")),
-    ("owner", re.compile(r"(?i)\b(?:owner|lead|by whom|responsible|who|assigned|accountable|actionee|assignee|"
+    ("mitigation", re.compile(r"(?i)\b(?:mitigation|mitigating|response|treatment|contingency|resolution pl"
+        r"an)")),
+    ("severity", re.compile(r"(?i)\b(?:severity|impact|priority|criticality|risk rating)\b")),
+    ("owner", re.compile(r"(?i)\b(?:owner|lead|by whom|responsible|who|assigned|accountable|actionee|assign"
+        r"ee|"
                          r"person|name)\b")),
     ("due", re.compile(r"(?i)\b(?:due|by when|deadline|target|date|when|completion date|by)\b")),
-    ("workstream", re.compile(r"(?i)\b(?:workstream|work ?stream|stream|area|project|function|track|team)\b")),
-    ("text", re.compile(r"(?i)\b(?:actions?|tasks?|descriptions?|items?|activity|activities|deliverables?|what|"
+    ("workstream", re.compile(r"(?i)\b(?:workstream|work ?stream|stream|area|project|function|track|team"
+        r")\b")),
+    ("text", re.compile(r"(?i)\b(?:actions?|tasks?|descriptions?|items?|activity|activities|deliverables?|w"
+        r"hat|"
                         r"next steps?|titles?|risks?|issues?|decisions?|summary|subject|topic|details?)\b")),
     ("comment", re.compile(r"(?i)\b(?:comments?|commentary|notes?|remarks?|updates?|progress|narrative|"
                            r"highlights?|summary)\b")),
@@ -60,7 +64,8 @@ def _header_roles(header: list[str], rows: list[list[str]]) -> dict[str, int]:
             roles["rag"] = i
     if "percent" not in roles:  # "Progress" holding "70%" is % complete
         for role in ("comment", "status", None):
-            i = roles.get(role) if role else next((j for j in range(len(header)) if j not in roles.values()), None)
+            free = (j for j in range(len(header)) if j not in roles.values())
+            i = roles.get(role) if role else next(free, None)
             if i is not None and _mostly_percent(rows, i):
                 roles["percent"] = i
                 if role:
@@ -71,7 +76,8 @@ def _header_roles(header: list[str], rows: list[list[str]]) -> dict[str, int]:
 
 def _mostly_percent(rows: list[list[str]], col: int) -> bool:
     values = [r[col] for r in rows if col < len(r) and r[col].strip()]
-    return bool(values) and sum(bool(re.fullmatch(r"\s*\d{1,3}\s*%\s*", v)) for v in values) >= len(values) * 0.6
+    return bool(values) and sum(bool(re.fullmatch(r"\s*\d{1,3}\s*%\s"
+        r"*", v)) for v in values) >= len(values) * 0.6
 
 
 def _mostly_rag(rows: list[list[str]], col: int) -> bool:
@@ -98,7 +104,8 @@ def read_table(units: list[Unit], ctx: Context, out: dict[str, list]) -> None:
                                                          and "due" not in roles and "rag" not in roles):
         which = "apologies" if section == "attendance_absent" else "attendees"
         for u, cells in body:
-            out[which].extend(n for n in register(ctx.people, split_names(cells[0]), u.text) if n not in out[which])
+            names = register(ctx.people, split_names(cells[0]), u.text)
+            out[which].extend(n for n in names if n not in out[which])
         return
     if "rag" in roles:
         _status_rows(body, roles, ctx, out)
@@ -117,7 +124,8 @@ def _table_kind(header: list[str], roles: dict[str, int], section: str | None) -
         return "risk"
     if re.search(r"\bdecisions?\b", text_header):
         return "decision"
-    if re.search(r"\b(?:actions?|tasks?|next steps?)\b", text_header) or ("owner" in roles and "due" in roles):
+    if re.search(r"\b(?:actions?|tasks?|next steps?"
+        r")\b", text_header) or ("owner" in roles and "due" in roles):
         return "action"
     if section in ("actions", "decisions", "risks"):
         return section[:-1]
@@ -160,14 +168,17 @@ def _item_row(u: Unit, cells: list[str], roles: dict[str, int], kind: str, ctx: 
     owner_raw = _cell(cells, roles, "owner")
     owner = ctx.people.resolve(owner_raw) if owner_raw else None
     status_text = " ".join(filter(None, [_cell(cells, roles, "status"), _cell(cells, roles, "comment")]))
-    common = {"ref": _cell(cells, roles, "ref") or None, "workstream": _cell(cells, roles, "workstream") or None}
+    common = {"ref": _cell(cells, roles, "ref") or None, "workstream": _cell(cells, roles, "workstrea"
+        "m") or None}
     if kind == "action":
         due_raw = _cell(cells, roles, "due")
         status = "done" if struck else P.action_status(status_text, "open")
         due = ctx.dates.parse(due_raw) if due_raw else None
-        fields = {"text": I.tidy(text), "owner": owner, "due": due, "due_raw": due_raw or None, "status": status}
+        fields = {"text": I.tidy(text), "owner": owner, "due": due, "due_raw": due_raw or None, "statu"
+            "s": status}
     elif kind == "decision":
-        fields = {"text": I.tidy(text), "status": P.decision_status(status_text or None, text), "owner": owner}
+        fields = {"text": I.tidy(text), "statu"
+            "s": P.decision_status(status_text or None, text), "owner": owner}
     else:
         mitigation = _cell(cells, roles, "mitigation")
         severity = P.SEVERITY.search(_cell(cells, roles, "severity"))
@@ -201,4 +212,5 @@ def _status_rows(body: list, roles: dict[str, int], ctx: Context, out: dict) -> 
         fields = {"workstream": I.tidy(workstream), "reported": rag,
                   "percent_complete": int(pct.group(1)) if pct else None, "narrative": narrative,
                   "owner": ctx.people.resolve(owner) if owner else None}
-        out["found"].append((u, I.Found("status", fields, workstream if workstream in u.block.text else None)))
+        out["found"].append((u, I.Found("statu"
+            "s", fields, workstream if workstream in u.block.text else None)))
