@@ -23,9 +23,9 @@ def make_docx(path: Path) -> Path:
     import docx
 
     document = docx.Document()
-    document.core_properties.title = "Project Kestrel Steering Committee"
+    document.core_properties.title = "Project Lumen Steering Committee"
     document.sections[0].header.paragraphs[0].text = "CONFIDENTIAL"
-    document.add_paragraph("Project Kestrel Steering Committee", style="Title")
+    document.add_paragraph("Project Lumen Steering Committee", style="Title")
     document.add_paragraph("Date: 13 March 2026")
     document.add_heading("1. Apologies", level=1)
     document.add_paragraph("Apologies: Sam Ortiz.")
@@ -47,7 +47,7 @@ def make_docx(path: Path) -> Path:
 def test_docx_blocks_in_document_order(tmp_path: Path) -> None:
     parsed = parse_file(make_docx(tmp_path / "minutes.docx"))
     assert (parsed.format, parsed.kind) == ("docx", "minutes")
-    assert parsed.title == "Project Kestrel Steering Committee"
+    assert parsed.title == "Project Lumen Steering Committee"
     assert (parsed.meeting_date, parsed.meeting_date_source) == (date(2026, 3, 13), "date line")
     kinds = [b.kind for b in parsed.blocks]
     assert kinds[0] == "header" and kinds.index("table_row") > kinds.index("heading")
@@ -69,7 +69,7 @@ def make_pptx(path: Path) -> Path:
 
     deck = pptx.Presentation()
     first = deck.slides.add_slide(deck.slide_layouts[0])
-    first.shapes.title.text = "Project Kestrel status"
+    first.shapes.title.text = "Project Lumen status"
     first.placeholders[1].text = "Steering pack 05Mar2026"
     second = deck.slides.add_slide(deck.slide_layouts[5])
     second.shapes.title.text = "Workstream status"
@@ -88,7 +88,7 @@ def make_pptx(path: Path) -> Path:
 
 def test_pptx_slides_tables_notes(tmp_path: Path) -> None:
     parsed = parse_file(make_pptx(tmp_path / "deck.pptx"))
-    assert (parsed.kind, parsed.title) == ("deck", "Project Kestrel status")
+    assert (parsed.kind, parsed.title) == ("deck", "Project Lumen status")
     assert parsed.meeting_date == date(2026, 3, 5)
     assert all(b.slide for b in parsed.blocks)
     row = next(b for b in parsed.blocks if b.kind == "table_row" and b.row == 2)

@@ -79,7 +79,7 @@ def prefers_month_first(text: str) -> bool:
 
 def parse_loose_date(text: str, default_year: int | None) -> date | None:
     """dateparser for a short labelled value the regexes could not read (slow: call rarely)."""
-    import dateparser
+    import dateparser  # type: ignore[import-untyped]
 
     settings: dict[str, object] = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month"],
                                    "RETURN_AS_TIMEZONE_AWARE": False}
