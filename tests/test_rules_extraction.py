@@ -253,3 +253,59 @@ def test_hard_negatives_extract_nothing(tmp_path: Path) -> None:
                     encoding="utf-8")
     result = _extract(path)
     assert result["actions"] == [] and result["decisions"] == [] and result["risks"] == []
+
+
+RAID_MINUTES = """\
+# ERP Programme – Steering Committee Minutes
+
+Date: 14 April 2026
+
+Attendees: Sam Ortiz (SO), Lena Fischer (LF), Omar Haddad (OH)
+
+## 1. RAID log
+
+| Ref | Type | Description | Owner | Due | Status |
+|---|---|---|---|---|---|
+| R-12 | Risk | Cutover window clashes with quarter-end close | LF | | Open |
+| A-31 | Action | Confirm the data archiving policy with Legal | OH | 24/04/2026 | Open |
+| D-04 | Decision | Adopt the standard chart of accounts | SO | | Approved |
+| I-07 | Issue | Test environment unavailable for two days | Omar | | Closed |
+
+## 2. Risk register
+
+| Risk | Likelihood | Impact | Owner | Mitigation | Status |
+|---|---|---|---|---|---|
+| Key user attrition before go-live | Medium | High | Lena Fischer | Retention bonus agreed | Open |
+| Payroll interface not certified | Low | High | TBD | | Open |
+
+## 3. Workstream status
+
+| Stream | R/A/G | % Complete | Commentary |
+|---|---|---|---|
+| Finance | G | 65% | On plan |
+| Supply Chain | R | 30% | Vendor late |
+
+## 4. Discussion
+Sam Ortiz agreed to review the data mapping by 20/04.
+The committee deferred the decision on the second wave until May.
+"""
+
+
+def test_raid_log_risk_register_and_rag_letters(tmp_path: Path) -> None:
+    path = tmp_path / "erp-minutes.md"
+    path.write_text(RAID_MINUTES, encoding="utf-8")
+    result = _extract(path)
+    archiving = _by_text(result["actions"], "archiving policy")
+    assert (archiving["owner"], archiving["due"]) == ("Omar Haddad", "2026-04-24")
+    assert _by_text(result["decisions"], "chart of accounts")["status"] == "made"
+    assert _by_text(result["decisions"], "second wave")["status"] == "deferred"
+    assert _by_text(result["risks"], "Test environment")["status"] == "closed"
+    attrition = _by_text(result["risks"], "attrition")
+    assert (attrition["owner"], attrition["severity"], attrition["mitigation"]) == (
+        "Lena Fischer", "high", "Retention bonus agreed")
+    payroll = _by_text(result["risks"], "Payroll interface")
+    assert payroll["owner"] is None and payroll["mitigation"] is None
+    assert {(s["workstream"], s["reported"], s["percent_complete"]) for s in result["statuses"]} == {
+        ("Finance", "green", 65), ("Supply Chain", "red", 30)}
+    mapping = _by_text(result["actions"], "data mapping")
+    assert (mapping["owner"], mapping["due"]) == ("Sam Ortiz", "2026-04-20")
