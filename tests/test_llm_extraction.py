@@ -231,3 +231,15 @@ def test_hybrid_with_the_rules_engine_is_unmoved_by_injected_text(tmp_path):
     reported = {s.workstream: s.reported for s in result.statuses}
     assert reported == {"Data Migration": "amber", "Finance": "green"}
     assert result.dropped_ungrounded == 3
+
+
+def test_a_failing_window_raises_but_keeps_the_replies_that_came_back(tmp_path):
+    from signalscan.errors import LLMError
+
+    doc = parsed(MINUTES + "\n".join(f"- Note {i}: reviewed item {i} in detail." for i in range(60)))
+    cache = ResponseCache(tmp_path / "llm_cache.sqlite")
+    with pytest.raises(LLMError):
+        LLMExtractor(FakeChatModel(replies=[HONEST]), cache=cache, window_chars=900).extract(doc)
+    retry = LLMExtractor(FakeChatModel(replies=[], default_reply=reply()), cache=cache, window_chars=900)
+    retry.extract(doc)
+    assert retry.stats.cache_hits == 1 and retry.stats.llm_calls == retry.stats.windows - 1

@@ -171,26 +171,24 @@ class LLMExtractor:
         replies: list[str | None] = [self.cache.get(k) for k in keys]
         missing = [i for i, r in enumerate(replies) if r is None]
         self.stats.cache_hits += len(windows) - len(missing)
-        if missing:
-            fresh = self._call([inputs[i] for i in missing])
-            for i, reply in zip(missing, fresh, strict=True):
+        fresh = self._call([inputs[i] for i in missing]) if missing else []
+        for i, reply in zip(missing, fresh, strict=True):
+            if isinstance(reply, str):  # replies that came back are kept even when another window failed
                 replies[i] = reply
-                valid = _json_object(reply) is not None
                 self.cache.put(keys[i], reply, prompt_version=self.prompt.version, model=self.model,
-                               input_sha256=hashes[i], valid=valid)
+                               input_sha256=hashes[i], valid=_json_object(reply) is not None)
+        failure = next((r for r in fresh if isinstance(r, BaseException)), None)
+        if failure is not None:
+            raise describe_llm_failure(failure) from failure
         return [r or "" for r in replies]
 
-    def _call(self, inputs: list[dict[str, str]]) -> list[str]:
-        """Run the chain (prompt file -> chat model -> text) over several windows."""
+    def _call(self, inputs: list[dict[str, str]]) -> list[str | BaseException]:
+        """Run the chain (prompt file -> chat model -> text) over windows: a reply or an error each."""
         from langchain_core.output_parsers import StrOutputParser
 
         chain = self.prompt.template() | self.chat.bind(**self._request) | StrOutputParser()
         self.stats.llm_calls += len(inputs)
-        out = chain.batch(inputs, config={"max_concurrency": self.concurrency}, return_exceptions=True)
-        for reply in out:
-            if isinstance(reply, BaseException):
-                raise describe_llm_failure(reply) from reply
-        return [str(r) for r in out]
+        return chain.batch(inputs, config={"max_concurrency": self.concurrency}, return_exceptions=True)
 
     def _parse(self, parsed: ParsedDocument, number: int, raw: str) -> LLMChunkResult | None:
         """The validated items of one reply; a reply that is no JSON object is recorded as invalid."""
@@ -209,6 +207,7 @@ class LLMExtractor:
                     log.warning("LLM %s item rejected in %s: %s", kind, parsed.path, exc.errors()[:1])
         for kind in ("attendees", "apologies"):
             names = data.get(kind) or []
+            names = [names] if isinstance(names, str) else names
             setattr(result, kind, [n.strip() for n in names if isinstance(n, str) and n.strip()])
         return result
 
