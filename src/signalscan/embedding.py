@@ -79,12 +79,14 @@ class HashEmbedder(Embedder):
         self._dim = dim
         self.batch_size = batch_size
         self.name = f"hash-{dim}"
+        self.texts_embedded = 0  # lets tests check that unchanged files cost no embedding
 
     @property
     def dim(self) -> int:
         return self._dim
 
     def _embed_batch(self, texts: list[str]) -> np.ndarray:
+        self.texts_embedded += len(texts)
         out = np.zeros((len(texts), self._dim), dtype=np.float32)
         for row, text in enumerate(texts):
             for token in re.findall(r"\w+", text.lower()) or [""]:

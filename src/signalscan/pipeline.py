@@ -106,11 +106,12 @@ def _add_candidate(candidates: list[Candidate], seen: set[str], path: str, named
         candidates.append(Candidate(path=path, abspath=abspath, named=named))
 
 
-def _walk(top: Path) -> Iterator[Path]:
+def _walk(top: Path) -> list[Path]:
+    found: list[Path] = []
     for root, dirs, files in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # no .git, .cache, ...
-        for name in sorted(files):
-            yield Path(root) / name
+        dirs[:] = [d for d in dirs if not d.startswith(".")]  # no .git, .cache, ...
+        found.extend(Path(root) / name for name in files)
+    return sorted(found, key=lambda p: p.relative_to(top).parts)  # one order whatever the nesting
 
 
 def build_extractor(engine: str, settings: Settings) -> Extractor:
@@ -238,6 +239,8 @@ class _Ingester:
             return
         try:
             self._index(batch)
+            with self.timer.stage("ledger"):  # the commit point: one transaction for the whole batch
+                self.ws.ledger.activate([(p.document_id, list(p.supersedes)) for p in batch])
         except SignalscanError as exc:  # e.g. the embeddings endpoint is down: report, leave no trace
             self._abandon(batch)
             self.summary["failed"].extend({"path": p.path, "error": str(exc)} for p in batch)
@@ -245,7 +248,7 @@ class _Ingester:
         except BaseException:
             self._abandon(batch)
             raise
-        self._activate(batch)
+        self._retire_superseded(batch)
 
     def _index(self, batch: list[_Pending]) -> None:
         from signalscan.vectors import DocumentMeta, chunk_metadata
@@ -266,9 +269,8 @@ class _Ingester:
         with self.timer.stage("ledger"):
             self.ws.ledger.mark_indexed(p.document_id for p in batch if p.chunks)
 
-    def _activate(self, batch: list[_Pending]) -> None:
-        with self.timer.stage("ledger"):
-            self.ws.ledger.activate([(p.document_id, list(p.supersedes)) for p in batch])
+    def _retire_superseded(self, batch: list[_Pending]) -> None:
+        # If this fails the ledger still says "superseded but indexed", and the next repair finishes it.
         # Includes versions superseded inside this batch: they were indexed a moment ago.
         old = {i: path for p in batch for i, path in p.supersedes.items()}
         if old:
@@ -277,6 +279,12 @@ class _Ingester:
             self.ws.ledger.mark_indexed(old, indexed=False)
         self.summary["ingested"].extend(p.path for p in batch)
         self.summary["superseded"].extend(dict.fromkeys(old.values()))
+
+    def abort(self) -> None:
+        """Drop the documents still pending in this batch (the run is being interrupted)."""
+        batch, self.batch = self.batch, []
+        if batch:
+            self._abandon(batch)
 
     def _abandon(self, batch: list[_Pending]) -> None:
         ids = [p.document_id for p in batch]
@@ -301,10 +309,14 @@ def ingest_paths(paths: list[str], *, program: str = "default", meeting_date: da
     extractor = build_extractor(engine or settings.extract_engine, settings)
     ingester = _Ingester(ws, program, meeting_date, extractor, summary, StageTimer(timings))
     with _progress(show_progress, len(candidates)) as advance:
-        for candidate in candidates:
-            advance(candidate.path)
-            ingester.add(candidate)
-        ingester.flush()
+        try:
+            for candidate in candidates:
+                advance(candidate.path)
+                ingester.add(candidate)
+            ingester.flush()
+        except BaseException:  # Ctrl-C or a bug: leave no pending rows behind in this process
+            ingester.abort()
+            raise
     return summary
 
 
