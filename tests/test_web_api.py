@@ -160,3 +160,17 @@ def test_the_ui_page_uses_no_outside_assets(client):
     assert "cdn" not in page.text.lower() and "https://" not in page.text
     assert client.get("/static/app.js").status_code == 200
     assert "https://" not in client.get("/static/app.js").text
+
+
+def test_the_briefing_scheduler_runs_inside_serve_when_enabled(tmp_path):
+    settings = Settings(home=tmp_path / "home", embeddings="hash", serve_schedule=True)
+    app = create_app(settings)
+    with TestClient(app):
+        scheduler = app.state.scheduler
+        assert scheduler.running
+        assert len(scheduler.get_jobs()) == 1  # the weekly briefing job
+    assert not scheduler.running
+
+
+def test_the_scheduler_stays_off_by_default(client):
+    assert client.app.state.scheduler is None

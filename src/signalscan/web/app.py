@@ -60,6 +60,13 @@ async def handle_signalscan_error(request: Request, exc: Exception) -> JSONRespo
     return JSONResponse(body, status_code=status, headers=headers)
 
 
+async def handle_unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+    """Anything else is a bug: a JSON 500 the UI can show; the traceback goes to the server log."""
+    log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    body = {"detail": f"internal error ({type(exc).__name__}); see the server log", "error": "InternalError"}
+    return JSONResponse(body, status_code=500)
+
+
 def _start_scheduler(settings: Settings) -> Any | None:
     """Start the briefing scheduler when SIGNALSCAN_SERVE_SCHEDULE is on and the scheduler exists."""
     if not settings.serve_schedule:
@@ -80,7 +87,7 @@ def _lifespan(settings: Settings):
         jobs = build_queue(settings, ledger_engine(settings))
         jobs.start()
         app.state.jobs = jobs
-        scheduler = _start_scheduler(settings)
+        scheduler = app.state.scheduler = _start_scheduler(settings)
         try:
             yield
         finally:
@@ -105,6 +112,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Routes read settings through get_settings; an app built for explicit settings serves those.
     app.dependency_overrides[get_settings] = lambda: settings
     app.add_exception_handler(SignalscanError, handle_signalscan_error)
+    app.add_exception_handler(Exception, handle_unexpected_error)
     app.include_router(api.router)
     app.include_router(ui.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
