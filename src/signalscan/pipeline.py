@@ -369,25 +369,19 @@ def _failed_extraction(path: str, error: str) -> dict[str, Any]:
 
 
 def print_ingest_summary(summary: dict[str, list[Any]]) -> None:
-    """A table of what `ingest` did, for people."""
+    """What `ingest` did, one line per file and a count line, for people."""
     from rich.console import Console
-    from rich.table import Table
+    from rich.markup import escape
 
-    table = Table(show_header=True, header_style="bold")
-    table.add_column("result")
-    table.add_column("file")
-    table.add_column("detail", style="dim")
+    console = Console()
     styles = {"ingested": "green", "unchanged": "cyan", "superseded": "yellow", "skipped": "dim"}
     for key, style in styles.items():
         for path in summary[key]:
-            table.add_row(f"[{style}]{key}[/{style}]", path, "")
+            console.print(f"[{style}]{key:<10}[/{style}] {escape(path)}", soft_wrap=True, highlight=False)
     for failure in summary["failed"]:
-        table.add_row("[red]failed[/red]", failure["path"], failure["error"])
-    console = Console()
-    if table.row_count:
-        console.print(table)
-    counts = ", ".join(f"{len(summary[k])} {k}" for k in (*styles, "failed"))
-    console.print(counts)
+        console.print(f"[red]{'failed':<10}[/red] {escape(failure['path'])}: {escape(failure['error'])}",
+                      soft_wrap=True, highlight=False)
+    console.print(", ".join(f"{len(summary[k])} {k}" for k in (*styles, "failed")), highlight=False)
 
 
 def print_extraction(result: dict[str, Any]) -> None:
