@@ -20,40 +20,28 @@ FORMATS = ("md", "html", "docx", "json")
 __all__ = ["Briefing", "FORMATS", "build_briefing", "generate_briefing", "render", "write_briefing"]
 
 
-def generate_briefing(
-    source: ProgramSource,
-    as_of: date | None = None,
-    chat_model: Any | None = None,
-    window_days: int = 3,
-    llm_note: str | None = None,
-) -> Briefing:
+def generate_briefing(source: ProgramSource, as_of: date | None = None, chat_model: Any | None = None,
+                      window_days: int = 3, llm_note: str | None = None) -> Briefing:
     """Build this week's briefing and, to compare with, the same build at the previous meeting week."""
-    weeks = [
-        w for w in meeting_weeks(source.extractions(as_of), window_days) if as_of is None or w.start <= as_of
-    ]
+    known = source.extractions(as_of)
+    weeks = [w for w in meeting_weeks(known, window_days) if as_of is None or w.start <= as_of]
     if not weeks:
-        raise NotFoundError(
-            f"program {source.program!r} has no dated documents"
-            + (f" on or before {as_of}" if as_of else "")
-            + f": ingest some with `signalscan ingest PATH --program {source.program}`"
-        )
+        raise NotFoundError(f"program {source.program!r} has no dated documents"
+                            + (f" on or before {as_of}" if as_of else "")
+                            + f": ingest some with `signalscan ingest PATH --program {source.program}`")
     as_of = as_of or weeks[-1].end
-    previous = _build_at(source, weeks[-2].end, None, window_days) if len(weeks) > 1 else None
-    briefing = _build_at(source, as_of, previous, window_days)
+    previous = _build_at(source, known, weeks[-2].end, None, window_days) if len(weeks) > 1 else None
+    briefing = _build_at(source, known, as_of, previous, window_days)
     briefing.summary = summarize(briefing, chat_model, unavailable=llm_note)
     return briefing
 
 
-def _build_at(source: ProgramSource, as_of: date, previous: Briefing | None, window_days: int) -> Briefing:
-    return build_briefing(
-        source.extractions(as_of),
-        source.threads(as_of),
-        source.signals(as_of),
-        previous=previous,
-        as_of=as_of,
-        program=source.program,
-        window_days=window_days,
-    )
+def _build_at(source: ProgramSource, known: list, as_of: date, previous: Briefing | None,
+              window_days: int) -> Briefing:
+    # extractions are read once; "known on as_of" is only a filter on their meeting dates
+    extractions = [e for e in known if e.extraction.document.meeting_date <= as_of]
+    return build_briefing(extractions, source.threads(as_of), source.signals(as_of), previous=previous,
+                          as_of=as_of, program=source.program, window_days=window_days)
 
 
 def chat_model_for(settings: Settings) -> tuple[Any | None, str | None]:

@@ -32,8 +32,22 @@ def _png(figure) -> bytes:
     return buffer.getvalue()
 
 
-def rag_chart(briefing: Briefing, max_weeks: int = MAX_WEEKS) -> bytes | None:
-    """Reported RAG per workstream and week, with a marker where evidence described trouble."""
+def rag_chart(briefing: Briefing) -> bytes | None:
+    """Reported RAG per workstream and week, with a marker where evidence described trouble (cached)."""
+    if "rag" not in briefing._charts:
+        briefing._charts["rag"] = draw_rag_chart(briefing)
+    return briefing._charts["rag"]
+
+
+def aging_chart(briefing: Briefing) -> bytes | None:
+    """Open actions per owner, stacked by weeks open (cached)."""
+    if "aging" not in briefing._charts:
+        briefing._charts["aging"] = draw_aging_chart(briefing)
+    return briefing._charts["aging"]
+
+
+def draw_rag_chart(briefing: Briefing, max_weeks: int = MAX_WEEKS) -> bytes | None:
+    """Draw the reported-RAG-against-evidence grid as a PNG."""
     rows = briefing.rag_grid
     if not rows or not rows[0].cells:
         return None
@@ -67,8 +81,8 @@ def rag_chart(briefing: Briefing, max_weeks: int = MAX_WEEKS) -> bytes | None:
     return _png(figure)
 
 
-def aging_chart(briefing: Briefing, max_owners: int = MAX_OWNERS) -> bytes | None:
-    """Open actions per owner, stacked by how many weeks they have been open."""
+def draw_aging_chart(briefing: Briefing, max_owners: int = MAX_OWNERS) -> bytes | None:
+    """Draw open actions per owner, stacked by how many weeks they have been open, as a PNG."""
     owners = briefing.actions_by_owner[:max_owners]
     if not owners:
         return None

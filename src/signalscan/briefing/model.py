@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 from signalscan.models import Rag, Signal, SignalEvidence
 
@@ -170,6 +170,8 @@ class Briefing(BaseModel):
     questions: list[LeadershipAnswer] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)
     summary: Summary = Field(default_factory=Summary)
+    # rendered chart PNGs, so html, docx and e-mail draw each chart once
+    _charts: dict[str, bytes | None] = PrivateAttr(default_factory=dict)
 
     def active_signals(self, severity: str | None = None) -> list[BriefedSignal]:
         """Signals still active this week, optionally of one severity."""

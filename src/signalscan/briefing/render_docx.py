@@ -56,14 +56,16 @@ def render_docx(briefing: Briefing) -> bytes:
 
 
 def _table(document, header: list[str], rows: list[list[object]]):
-    table = document.add_table(rows=1, cols=len(header))
+    table = document.add_table(rows=len(rows) + 1, cols=len(header))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(text).bold = True
-    for row in rows:
-        for cell, value in zip(table.add_row().cells, row, strict=True):
-            cell.text = "—" if value is None else str(value)
+    # one grid read for the whole table: python-docx recomputes the grid on every row.cells
+    cells = table._cells
+    width = len(header)
+    for i, text in enumerate(header):
+        cells[i].paragraphs[0].add_run(text).bold = True
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row):
+            cells[r * width + c].paragraphs[0].add_run("—" if value is None else str(value))
     return table
 
 
