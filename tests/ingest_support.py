@@ -42,7 +42,7 @@ Finance workstream is GREEN, 80% complete. Ledger mapping signed off.
 
 def workspace_settings(home: Path, **overrides: object) -> Settings:
     """Settings for a throwaway workspace with the hash embedder (no model, fast)."""
-    return Settings(home=home, embeddings="hash", **overrides)  # type: ignore[arg-type]
+    return Settings(**{"home": home, "embeddings": "hash", **overrides})  # type: ignore[arg-type]
 
 
 def write_program(folder: Path) -> dict[str, Path]:

@@ -192,3 +192,13 @@ def test_deep_repair_drops_vectors_of_documents_the_ledger_does_not_know(workspa
     workspace.ledger.delete_documents([document.id])
     assert workspace.deep_repair() == 1
     assert workspace.vectors.count() == 0
+
+
+def test_real_minilm_ingest_finds_the_passage_by_meaning(tmp_path, program):
+    ws = Workspace(workspace_settings(tmp_path / "home", embeddings="minilm-onnx"))
+    assert _ingest(ws, [program["march6"], program["march13"]])["failed"] == []
+    hits = ws.vectors.query(ws.embedder.embed_query("Who has to confirm the supplier's recovery plan?"), k=1,
+                            where=program_filter("erp"))
+    assert hits[0].metadata["path"] == str(program["march6"])
+    assert "recovery plan" in hits[0].text and hits[0].metadata["locator"]
+    ws.close()
