@@ -277,3 +277,21 @@ def test_unsupported_type(tmp_path: Path) -> None:
     path.write_text("hello")
     with pytest.raises(UnsupportedFormatError, match="unsupported file type .xyz"):
         parse_file(path)
+
+
+def test_html_only_email_and_quoted_printable_lines(tmp_path: Path) -> None:
+    message = EmailMessage()
+    message["From"], message["Subject"] = "ana@example.com", "Status 13 March 2026"
+    message["Date"] = "Fri, 13 Mar 2026 09:00:00 +0000"
+    long_line = "Data migration is slipping because the vendor extract is late " * 3
+    message.set_content(f"<html><body><h2>Status</h2><p>{long_line}</p><ul><li>Ben to chase the vendor</li>"
+                        "</ul></body></html>", subtype="html", cte="quoted-printable")
+    path = tmp_path / "html.eml"
+    path.write_bytes(bytes(message))
+    parsed = parse_file(path)
+    assert (parsed.meeting_date, parsed.meeting_date_source) == (date(2026, 3, 13), "title")
+    item = next(b for b in parsed.blocks if b.kind == "list_item")
+    assert item.text == "Ben to chase the vendor" and item.section == "Status"
+    # soft line breaks ("=" at the end) wrap one decoded line over several file lines: the range covers them
+    covered = path.read_text().split("\n")[item.line_start - 1:item.line_end]
+    assert any("to chase the vendor" in line for line in covered) and covered[-1].endswith("</html>")

@@ -89,12 +89,12 @@ def _split_parts(message: Message) -> tuple[list[Message], list[Message], list[M
 def _read_body(part: Message, raw: str, builder: DocumentBuilder) -> None:
     text = _part_text(part, builder)
     first_line = _part_first_line(part, raw)
+    spans = _quoted_printable_spans(part, text, first_line)
     if part.get_content_type() == "text/html":
         from signalscan.parsing.html import parse_html_text
 
-        parse_html_text(text, builder, first_line=first_line)
+        parse_html_text(text, builder, first_line=first_line, spans=spans)
     else:
-        spans = _quoted_printable_spans(part, text, first_line)
         parse_text(text, builder, markdown=False, first_line=first_line, spans=spans)
 
 

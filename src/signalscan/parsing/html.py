@@ -18,9 +18,10 @@ def parse_html(data: bytes, builder: DocumentBuilder) -> None:
     parse_html_text(decode_text(data, builder.warn), builder)
 
 
-def parse_html_text(text: str, builder: DocumentBuilder, *, first_line: int = 1) -> None:
-    """Add the blocks of an HTML text; `first_line` is where it starts in the file."""
-    reader = _BlockReader(builder, first_line)
+def parse_html_text(text: str, builder: DocumentBuilder, *, first_line: int = 1,
+                    spans: list[tuple[int, int]] | None = None) -> None:
+    """Add the blocks of an HTML text; `first_line` is where it starts in the file (`spans`: parse_text)."""
+    reader = _BlockReader(builder, first_line, spans)
     reader.feed(text)
     reader.close()
     reader.flush()
@@ -29,9 +30,10 @@ def parse_html_text(text: str, builder: DocumentBuilder, *, first_line: int = 1)
 class _BlockReader(HTMLParser):
     """Turns the tag stream into blocks, flushing text at every block boundary."""
 
-    def __init__(self, builder: DocumentBuilder, first_line: int) -> None:
+    def __init__(self, builder: DocumentBuilder, first_line: int,
+                 spans: list[tuple[int, int]] | None = None) -> None:
         super().__init__(convert_charrefs=True)
-        self.builder, self.first_line = builder, first_line
+        self.builder, self.first_line, self.spans = builder, first_line, spans
         self.parts: list[str] = []
         self.struck_chars = 0
         self.kind = "paragraph"
@@ -107,7 +109,7 @@ class _BlockReader(HTMLParser):
             if self.kind == "title" and self.builder.title is None:
                 self.builder.title = text
             self.builder.add(text, self.kind, f"paragraph {self.paragraphs}", heading_level=self.level,
-                             line_start=line, line_end=self._line(), is_struck=is_struck)
+                             line_start=line, line_end=self._line(end=True), is_struck=is_struck)
         self.parts, self.struck_chars, self.kind, self.level, self.start_line = [], 0, "paragraph", None, None
 
     def _flush_row(self) -> None:
@@ -117,8 +119,12 @@ class _BlockReader(HTMLParser):
         self.rows += 1
         self.builder.add(" | ".join(row), "table_row", f"table {self.tables} row {self.rows}",
                          table=self.tables, row=self.rows, cells=row, struck=self.row_struck,
-                         is_struck=all(self.row_struck), line_start=self.start_line, line_end=self._line())
+                         is_struck=all(self.row_struck), line_start=self.start_line,
+                         line_end=self._line(end=True))
         self.start_line = None
 
-    def _line(self) -> int:
-        return self.getpos()[0] + self.first_line - 1
+    def _line(self, end: bool = False) -> int:
+        index = self.getpos()[0] - 1
+        if self.spans:
+            return self.spans[min(index, len(self.spans) - 1)][1 if end else 0]
+        return index + self.first_line
