@@ -13,7 +13,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from signalscan.models import ItemKind, Mention, StoredExtraction, Thread
@@ -58,6 +59,9 @@ STOPWORDS = set(
     "just only very s re new still now".split()
 )
 LINK_THRESHOLD = 0.4
+MIN_COVER = 0.35  # share of a mention's word weight a thread must hold to be worth scoring
+CLOSED_LOOKBACK_WEEKS = 8  # closed threads older than this are not reopened by a look-alike
+MAX_WORDINGS = 5  # distinct wordings kept per thread for comparison
 _WORD = re.compile(r"[a-z0-9]+")
 _REF = re.compile(r"^[A-Za-z]{1,5}[-_ ]?\d{1,4}$")
 
@@ -74,6 +78,7 @@ def is_vague_owner(owner: str | None) -> bool:
     return name in VAGUE_OWNERS or name.startswith(("someone", "somebody", "anyone", "tbc", "tbd"))
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light English stemmer: enough that "signed off" meets "sign-off" and "interfaces" "interface"."""
     if len(word) > 4 and word.endswith("ies"):
@@ -89,6 +94,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def content_words(text: str | None) -> frozenset[str]:
     """The stemmed content words of a text (stopwords and single letters dropped)."""
     words = _WORD.findall((text or "").lower().replace("&", " and "))
@@ -191,6 +197,11 @@ class _Draft:
     texts: dict[frozenset[str], str] = field(default_factory=dict)  # distinct wordings seen
     refs: set[str] = field(default_factory=set)
     vectors: list[Sequence[float]] = field(default_factory=list)
+    owners: list[str] = field(default_factory=list)  # accountable owners named so far
+    dues: set[date] = field(default_factory=set)
+    workstreams: set[str] = field(default_factory=set)  # workstream keys
+    last_week: date = date.min
+    closed: bool = False
 
 
 @dataclass
@@ -202,6 +213,8 @@ class _Item:
     words: frozenset[str]
     ref: str | None
     vector: Sequence[float] | None = None
+    owner: str | None = None  # the accountable owner, if one is named
+    workstream: str | None = None  # workstream key
 
 
 def _ref_key(ref: str | None) -> str | None:
@@ -232,7 +245,11 @@ def _items_of(stored: StoredExtraction) -> list[_Item]:
                 mitigation=getattr(item, "mitigation", None),
                 severity=getattr(item, "severity", None),
             )
-            out.append(_Item(kind, mention, content_words(item.text), _ref_key(item.ref)))
+            out.append(_Item(
+                kind, mention, content_words(item.text), _ref_key(item.ref),
+                owner=None if is_vague_owner(item.owner) else item.owner,
+                workstream=workstream_key(item.workstream) if item.workstream else None,
+            ))
     return out
 
 
@@ -247,19 +264,26 @@ class _Weights:
             n += 1
         self._w = {w: math.log(1 + n / c) for w, c in df.items()}
         self._default = math.log(1 + max(n, 1))
+        self._totals: dict[frozenset[str], float] = {}
 
-    def total(self, words: Iterable[str]) -> float:
+    def weight(self, word: str) -> float:
+        """How telling one word is (rare words tell more)."""
+        return self._w.get(word, self._default)
+
+    def total(self, words: frozenset[str]) -> float:
         """Summed weight of a set of words."""
-        return sum(self._w.get(w, self._default) for w in words)
+        found = self._totals.get(words)
+        if found is None:
+            found = self._totals[words] = sum(self._w.get(w, self._default) for w in words)
+        return found
 
 
 def text_similarity(a: frozenset[str], b: frozenset[str], weights: _Weights) -> float:
     """Weighted word overlap: mostly containment (a short deck line inside a long minute), some Dice."""
-    if not a or not b:
+    common = a & b
+    if not common:
         return 0.0
-    shared = weights.total(a & b)
-    if not shared:
-        return 0.0
+    shared = sum(map(weights.weight, common))
     wa, wb = weights.total(a), weights.total(b)
     containment = shared / min(wa, wb)
     dice = 2 * shared / (wa + wb)
@@ -284,27 +308,21 @@ def _score(item: _Item, draft: _Draft, weights: _Weights) -> tuple[float, str]:
             sim = (sim + cos) / 2
             reasons = [f"text similarity {sim:.2f} (embedding {cos:.2f})"]
     score = sim
-    last = draft.mentions[-1]
     if item.ref and item.ref in draft.refs and sim >= 0.15:
         score += 0.5
         reasons.insert(0, f"same ref {item.ref}")
-    owners = [m.owner for m in draft.mentions if not is_vague_owner(m.owner)]
-    if not is_vague_owner(item.mention.owner) and owners:
-        if any(same_person(item.mention.owner, o) for o in owners):
+    if item.owner and draft.owners:
+        if any(same_person(item.owner, o) for o in draft.owners):
             score += 0.1
             reasons.append("same owner")
-        else:
+        else:  # reassignments happen, but a different owner usually means a different item
             score -= 0.25
-    if item.mention.due and any(m.due == item.mention.due for m in draft.mentions):
+    if item.mention.due and item.mention.due in draft.dues:
         score += 0.1
         reasons.append("same due date")
-    ws = [m.workstream for m in draft.mentions if m.workstream]
-    if item.mention.workstream and ws:
-        if workstream_key(item.mention.workstream) in {workstream_key(w) for w in ws}:
-            score += 0.05
-        else:
-            score -= 0.15
-    if last.status in CLOSED_STATUSES[draft.kind]:  # reopening happens, but rarely
+    if item.workstream and draft.workstreams:
+        score += 0.05 if item.workstream in draft.workstreams else -0.15
+    if draft.closed:  # reopening happens, but rarely
         score -= 0.15
     return score, ", ".join(reasons)
 
@@ -317,19 +335,34 @@ class _Linker:
         self.drafts: list[_Draft] = []
         self.index: dict[tuple[str, str], set[int]] = defaultdict(set)  # (kind, word or ref) -> drafts
 
-    def _candidates(self, item: _Item) -> set[int]:
-        found: set[int] = set()
-        for word in item.words:
-            found |= self.index.get((item.kind, word), set())
+    def _candidates(self, item: _Item, week: date) -> set[int]:
+        # only threads holding a fair share of the mention's (weighted) words are scored; rare words
+        # first, and once the words left could not lift a new thread over the floor, none is admitted
+        floor = MIN_COVER * self.weights.total(item.words)
+        left = self.weights.total(item.words)
+        cover: dict[int, float] = {}
+        for word in sorted(item.words, key=self.weights.weight, reverse=True):
+            weight = self.weights.weight(word)
+            posting = self.index.get((item.kind, word), set())
+            if left >= floor:
+                for d in posting:
+                    cover[d] = cover.get(d, 0.0) + weight
+            else:
+                for d in cover:
+                    if d in posting:
+                        cover[d] += weight
+            left -= weight
+        found = {d for d, c in cover.items() if c >= floor}
         if item.ref:
             found |= self.index.get((item.kind, "ref:" + item.ref), set())
-        return found
+        horizon = week - timedelta(days=7 * CLOSED_LOOKBACK_WEEKS)
+        return {d for d in found if not self.drafts[d].closed or self.drafts[d].last_week >= horizon}
 
     def add_document(self, items: list[_Item], week: date) -> None:
         """Link one document's items: best pairs first, one mention per thread per document."""
         pairs: list[tuple[float, int, int, str]] = []
         for i, item in enumerate(items):
-            for d in self._candidates(item):
+            for d in self._candidates(item, week):
                 score, reason = _score(item, self.drafts[d], self.weights)
                 if score >= LINK_THRESHOLD:
                     pairs.append((score, i, d, reason))
@@ -353,6 +386,18 @@ class _Linker:
         draft.mentions.append(item.mention)
         draft.weeks.append(week)
         draft.texts.setdefault(item.words, item.mention.text)
+        if len(draft.texts) > MAX_WORDINGS:  # keep the first wording and the latest ones
+            del draft.texts[list(draft.texts)[1]]
+        if item.owner and not any(same_person(item.owner, o) for o in draft.owners):
+            draft.owners.append(item.owner)
+        if item.mention.due:
+            draft.dues.add(item.mention.due)
+        if item.workstream:
+            draft.workstreams.add(item.workstream)
+        if week >= draft.last_week:
+            closed = item.mention.status in CLOSED_STATUSES[draft.kind]
+            draft.closed = closed if week > draft.last_week else (draft.closed or closed)
+            draft.last_week = week
         if item.vector is not None:
             draft.vectors.append(item.vector)
         for word in item.words:
