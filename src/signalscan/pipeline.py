@@ -179,7 +179,9 @@ class _Ingester:
         try:
             with self.timer.stage("parse"):
                 sha = self._sha256(candidate)
-            if sha in self.seen_sha or self.ws.ledger.active_by_sha256(self.program, sha):
+            with self.timer.stage("ledger"):
+                known = sha in self.seen_sha or self.ws.ledger.active_by_sha256(self.program, sha)
+            if known:
                 self.summary["unchanged"].append(candidate.path)
                 return
             parsed, chunks, extraction = self._analyse(candidate)
