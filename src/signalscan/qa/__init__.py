@@ -1,0 +1,216 @@
+"""Ask: hybrid retrieval (BM25 + embeddings) over a program's chunks, structured answers from the ledger,
+and an answer written by the LLM when one is configured, extractive when not.
+
+Public API: `Asker` (models and indexes loaded once, many questions), `answer_question`,
+`answer_questions_file`, `print_answer`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from signalscan.errors import NotFoundError, SignalscanError
+from signalscan.models import Answer, Citation
+from signalscan.qa.answer import extractive_answer, llm_answer, print_answer
+from signalscan.qa.index import ProgramIndex, load_program_index
+from signalscan.qa.query import plan_query
+from signalscan.qa.retrieve import (
+    DenseSearch,
+    RetrievalWeights,
+    Retrieved,
+    chroma_where,
+    dense_scores,
+    fuse,
+    group_contiguous,
+    is_weak,
+    make_citation,
+    select_rows,
+)
+from signalscan.qa.structured import answer_structured, detect_structured
+
+if TYPE_CHECKING:
+    from signalscan.config import Settings
+    from signalscan.embedding import Embedder
+    from signalscan.ledger import Ledger
+
+__all__ = ["Asker", "answer_question", "answer_questions_file", "print_answer", "retrieve"]
+
+
+def retrieve(index: ProgramIndex, question: str, embedder: Embedder, store: DenseSearch, k: int = 5,
+             document_ids: set[int] | None = None, weights: RetrievalWeights | None = None) -> Retrieved:
+    """The k best citations for a question within one program (optionally some documents)."""
+    weights = weights or RetrievalWeights()
+    base = index.mask(document_ids)
+    plan = plan_query(question, index.all_speakers(base > 0))
+    mask = index.mask(document_ids, plan.date_from, plan.date_to, plan.kinds)
+    if not mask.any() and (plan.kinds or plan.date_from or plan.date_to):
+        plan.kinds, mask = [], index.mask(document_ids, plan.date_from, plan.date_to)  # a hint, not a rule
+    if not mask.any():
+        return Retrieved([], weak=True)
+    lexical = index.lexical.scores(plan.tokens, mask)
+    vector = embedder.embed_query(plan.semantic_text)
+    dense = dense_scores(index, store, vector, chroma_where(index, plan, document_ids), mask,
+                         weights.dense_candidates)
+    fused = fuse(index, plan, dense, lexical, mask, weights)
+    rows = select_rows(fused, k)
+    citations = []
+    for group in group_contiguous(rows, index):
+        chunks = [index.chunks[i] for i in group]
+        citations.append(make_citation(chunks, max(fused[i] for i in group), plan))
+    weak = not rows or is_weak(dense, plan.tokens, index.chunks, rows[0], weights)
+    return Retrieved(citations, weak)
+
+
+class Asker:
+    """Answers questions for one workspace; loads the embedder, Chroma and each program's index once."""
+
+    def __init__(self, settings: Settings, ledger: Ledger | None = None, embedder: Embedder | None = None,
+                 store: DenseSearch | None = None, chat: Any = None,
+                 weights: RetrievalWeights | None = None) -> None:
+        from signalscan.workspace import Workspace
+
+        self.settings = settings
+        self._workspace = None if ledger is not None else Workspace(settings)
+        self.ledger = ledger if ledger is not None else self._workspace.ledger  # type: ignore[union-attr]
+        self._embedder, self._store, self._chat = embedder, store, chat
+        self.weights = weights or RetrievalWeights()
+        self._indexes: dict[str, ProgramIndex] = {}
+
+    @property
+    def embedder(self) -> Embedder:
+        """The query embedder (the workspace's, so vectors match the stored ones)."""
+        if self._embedder is None:
+            self._embedder = self._workspace.embedder  # type: ignore[union-attr]
+        return self._embedder
+
+    @property
+    def store(self) -> DenseSearch:
+        """The vector store of the workspace."""
+        if self._store is None:
+            self._store = self._workspace.vectors  # type: ignore[union-attr]
+        return self._store
+
+    def chat(self) -> Any:
+        """The configured chat model, or None when no LLM is configured (extractive answers)."""
+        if self._chat is None and self.settings.llm_model:
+            from signalscan.llm import get_chat_model
+
+            self._chat = get_chat_model(self.settings)
+        return self._chat
+
+    def index(self, program: str) -> ProgramIndex:
+        """The program's retrieval index, rebuilt only when its documents changed."""
+        cached = self._indexes.get(program)
+        self._indexes[program] = load_program_index(self.ledger, self.settings.home, program, cached)
+        return self._indexes[program]
+
+    def ask(self, question: str, program: str = "default", document: str | None = None, k: int = 5,
+            retrieve_only: bool = False) -> Answer:
+        """Answer one question: structured from the ledger when it asks for that, else from passages."""
+        question = (question or "").strip()
+        if not question:
+            raise SignalscanError("the question is empty: ask something, e.g. signalscan ask \"who owns the "
+                                  "data migration?\"")
+        document_ids = self._document_ids(program, document)
+        if document is None and not retrieve_only:
+            structured = self._structured(question, program, k)
+            if structured is not None:
+                return structured
+        index = self.index(program)
+        found = retrieve(index, question, self.embedder, self.store, k, document_ids, self.weights)
+        if retrieve_only:
+            return Answer(question=question, answer="", mode="extractive", citations=found.citations)
+        chat = None if found.weak or not found.citations else self.chat()
+        if chat is not None:
+            text = llm_answer(question, found.citations, chat)
+            return Answer(question=question, answer=text, mode="llm", citations=found.citations)
+        text = extractive_answer(question, found.citations, found.weak)
+        return Answer(question=question, answer=text, mode="extractive", citations=found.citations)
+
+    def _document_ids(self, program: str, document: str | None) -> set[int] | None:
+        if document is None:
+            return None
+        record = self.ledger.document_by_path(program, document)
+        if record is None:
+            record = self.ledger.document_by_path(program, str(Path(document).expanduser().resolve()))
+        if record is None:
+            raise NotFoundError(f"{document} is not ingested in program {program!r}: run signalscan ingest "
+                                f"{document} --program {program}, or drop --document")
+        return {record.id}
+
+    def _structured(self, question: str, program: str, k: int) -> Answer | None:
+        kind = detect_structured(question)
+        if kind is None:
+            return None
+        from signalscan.service import list_threads
+
+        threads = list_threads(self.settings, program=program)
+        if not threads:
+            return None
+        as_of = max((t.last_seen for t in threads if t.last_seen), default=date.today())
+        result = answer_structured(kind, question, threads, as_of, k)
+        if result is None:
+            return None
+        return Answer(question=question, answer=result.answer, mode="structured", citations=result.citations)
+
+    def close(self) -> None:
+        """Release the workspace's database connections."""
+        if self._workspace is not None:
+            self._workspace.close()
+
+
+def answer_question(question: str, settings: Settings, program: str = "default", document: str | None = None,
+                    k: int = 5, retrieve_only: bool = False) -> Answer:
+    """Answer one question (the `ask` command)."""
+    asker = Asker(settings)
+    try:
+        return asker.ask(question, program=program, document=document, k=k, retrieve_only=retrieve_only)
+    finally:
+        asker.close()
+
+
+def answer_questions_file(path: Path | str, settings: Settings, program: str = "default", k: int = 5,
+                          retrieve_only: bool = False) -> Iterator[Answer]:
+    """Answer every `{"id", "question", "document"?}` line of a JSONL file, loading models once."""
+    asker = Asker(settings)
+    try:
+        for number, record in enumerate(_read_jsonl(Path(path)), start=1):
+            qid = str(record.get("id", number))
+            try:
+                answer = asker.ask(str(record.get("question", "")), program=program,
+                                   document=record.get("document"), k=k, retrieve_only=retrieve_only)
+            except SignalscanError as exc:  # one bad line must not lose the batch
+                answer = Answer(question=str(record.get("question", "")), answer=f"error: {exc}",
+                                mode="extractive", citations=[])
+            answer.id = qid
+            yield answer
+    finally:
+        asker.close()
+
+
+def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise NotFoundError(f"cannot read {path}: {exc.strerror}; give a JSONL file of "
+                            "{\"id\", \"question\"} lines") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError:
+            raise SignalscanError(f"{path} line {number} is not JSON; each line must be "
+                                  "{\"id\": ..., \"question\": ...}") from None
+        if not isinstance(record, dict):
+            raise SignalscanError(f"{path} line {number} must be a JSON object with \"question\"")
+        yield record
+
+
+_ = (Citation, np)  # re-exported types used in signatures above
