@@ -321,3 +321,12 @@ def test_signals_json_has_the_spec_shape() -> None:
         "evidence",
     }
     assert set(data["evidence"][0]) == {"document", "meeting_date", "locator", "quote"}
+
+
+def test_apologies_match_across_spellings_and_empty_minutes_are_not_meetings() -> None:
+    names = {2: "Dr Helen Marsh (HM)", 3: "H. Marsh", 4: "Helen Marsh"}
+    docs = weekly(4, lambda n: {"attendees": ["Sarah Linton"], "apologies": [names[n]] if n in names else []})
+    [signal] = signals(docs, kind="attendance_decline")
+    assert signal.subject == "Helen Marsh"
+    unreadable = [doc(1, week(1), actions=[])]
+    assert signals(unreadable, kind="meeting_without_outcome") == []

@@ -23,22 +23,43 @@ def week(n: int) -> date:
     return WEEK1 + timedelta(days=7 * (n - 1))
 
 
-def action(text: str, owner: str | None = "Priya Shah", due: date | None = None, status: str = "open",
-           ref: str | None = None) -> Action:
-    return Action(text=text, owner=owner, due=due, status=status, ref=ref,
-                  evidence=Evidence(locator="table 1 row 2", quote=text))
+def action(
+    text: str,
+    owner: str | None = "Priya Shah",
+    due: date | None = None,
+    status: str = "open",
+    ref: str | None = None,
+) -> Action:
+    return Action(
+        text=text,
+        owner=owner,
+        due=due,
+        status=status,
+        ref=ref,
+        evidence=Evidence(locator="table 1 row 2", quote=text),
+    )
 
 
 def doc(n: int, day: date, kind: str = "minutes", **items) -> StoredExtraction:
     path = f"docs/{kind}-{day}-{n}.docx"
-    return StoredExtraction(document_id=n, program="p", path=path, extraction=Extraction(
-        document=DocumentInfo(path=path, kind=kind, meeting_date=day), **items))
+    return StoredExtraction(
+        document_id=n,
+        program="p",
+        path=path,
+        extraction=Extraction(document=DocumentInfo(path=path, kind=kind, meeting_date=day), **items),
+    )
 
 
 def test_a_reworded_action_is_one_thread_across_weeks() -> None:
     docs = [
-        doc(1, week(1), actions=[action("Finalise the data migration strategy"),
-                                 action("Book the training rooms", owner="Grace Okafor")]),
+        doc(
+            1,
+            week(1),
+            actions=[
+                action("Finalise the data migration strategy"),
+                action("Book the training rooms", owner="Grace Okafor"),
+            ],
+        ),
         doc(2, week(4), actions=[action("Data migration strategy still not signed off")]),
     ]
     threads = build_threads(docs, Settings())
@@ -53,8 +74,14 @@ def test_a_reworded_action_is_one_thread_across_weeks() -> None:
 def test_different_owners_keep_similar_wordings_apart() -> None:
     docs = [
         doc(1, week(1), actions=[action("Deliver the interface specifications", owner="MedCore")]),
-        doc(2, week(2), actions=[action("Escalate the interface specifications to MedCore", owner="Tom Reed"),
-                                 action("Interface specifications", owner="MedCore")]),
+        doc(
+            2,
+            week(2),
+            actions=[
+                action("Escalate the interface specifications to MedCore", owner="Tom Reed"),
+                action("Interface specifications", owner="MedCore"),
+            ],
+        ),
     ]
     threads = build_threads(docs, Settings())
     assert len(threads) == 2
@@ -95,8 +122,14 @@ def test_a_closed_item_closes_its_thread_and_reopening_reopens_it() -> None:
 def test_explicit_refs_link_reworded_items() -> None:
     docs = [
         doc(1, week(1), actions=[action("Confirm the archive approach", ref="A-07")]),
-        doc(2, week(2), actions=[action("Archive viewer decision paper", ref="A-07"),
-                                 action("Confirm the archive budget", ref="A-09")]),
+        doc(
+            2,
+            week(2),
+            actions=[
+                action("Archive viewer decision paper", ref="A-07"),
+                action("Confirm the archive budget", ref="A-09"),
+            ],
+        ),
     ]
     threads = build_threads(docs, Settings())
     first = threads[0]
@@ -105,10 +138,28 @@ def test_explicit_refs_link_reworded_items() -> None:
 
 def test_as_of_hides_later_mentions() -> None:
     docs = [
-        doc(1, week(1), decisions=[Decision(text="Cutover approach: big-bang or phased", status="pending",
-                                            evidence=Evidence(locator="para 5", quote="Cutover approach"))]),
-        doc(2, week(2), decisions=[Decision(text="Cutover approach agreed: phased", status="made",
-                                            evidence=Evidence(locator="para 5", quote="Cutover approach"))]),
+        doc(
+            1,
+            week(1),
+            decisions=[
+                Decision(
+                    text="Cutover approach: big-bang or phased",
+                    status="pending",
+                    evidence=Evidence(locator="para 5", quote="Cutover approach"),
+                )
+            ],
+        ),
+        doc(
+            2,
+            week(2),
+            decisions=[
+                Decision(
+                    text="Cutover approach agreed: phased",
+                    status="made",
+                    evidence=Evidence(locator="para 5", quote="Cutover approach"),
+                )
+            ],
+        ),
     ]
     [now] = build_threads(docs, Settings())
     [then] = build_threads(docs, Settings(), as_of=week(1))
@@ -117,10 +168,20 @@ def test_as_of_hides_later_mentions() -> None:
 
 
 def test_risks_keep_mitigation_and_kinds_never_mix() -> None:
-    docs = [doc(1, week(1),
-                actions=[action("Vendor resourcing shortfall")],
-                risks=[Risk(text="Vendor resourcing shortfall", mitigation="weekly vendor call",
-                            evidence=Evidence(locator="para 9", quote="Vendor resourcing shortfall"))])]
+    docs = [
+        doc(
+            1,
+            week(1),
+            actions=[action("Vendor resourcing shortfall")],
+            risks=[
+                Risk(
+                    text="Vendor resourcing shortfall",
+                    mitigation="weekly vendor call",
+                    evidence=Evidence(locator="para 9", quote="Vendor resourcing shortfall"),
+                )
+            ],
+        )
+    ]
     threads = build_threads(docs, Settings())
     assert sorted(t.thread_id for t in threads) == ["A-0001", "R-0001"]
     assert next(t for t in threads if t.kind == "risk").mentions[0].mitigation == "weekly vendor call"
@@ -129,8 +190,10 @@ def test_risks_keep_mitigation_and_kinds_never_mix() -> None:
 def test_an_embedder_can_be_passed() -> None:
     from signalscan.embedding import HashEmbedder
 
-    docs = [doc(1, week(1), actions=[action("Order the handheld scanners")]),
-            doc(2, week(2), actions=[action("Handheld scanners order")])]
+    docs = [
+        doc(1, week(1), actions=[action("Order the handheld scanners")]),
+        doc(2, week(2), actions=[action("Handheld scanners order")]),
+    ]
     assert len(build_threads(docs, Settings(), embedder=HashEmbedder())) == 1
 
 
@@ -138,3 +201,17 @@ def test_vague_owners() -> None:
     for vague in (None, "", "team", "All", "TBD", "Someone from Pharmacy", "everyone"):
         assert is_vague_owner(vague)
     assert not is_vague_owner("Kestrel") and not is_vague_owner("Clinical Safety Officer")
+
+
+def test_reports_are_filed_against_the_nearest_meeting() -> None:
+    docs = [  # a fortnightly committee
+        doc(1, week(1), actions=[action("Order the handheld scanners")]),
+        doc(2, week(1) - timedelta(days=1), kind="deck"),
+        doc(3, week(1) + timedelta(days=5), kind="status_report"),  # written late, still that meeting's
+        doc(4, week(3), actions=[action("Handheld scanners order")]),
+        doc(5, week(6), kind="deck"),  # a deck with no minutes is a meeting of its own
+    ]
+    weeks = group_meeting_weeks(docs)
+    assert weeks.weeks == [week(1) - timedelta(days=1), week(3), week(6)]
+    assert weeks.week_of(docs[2]) == week(1) - timedelta(days=1)
+    assert build_threads(docs, Settings())[0].weeks_open == 3

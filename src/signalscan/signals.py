@@ -297,7 +297,11 @@ def meetings_without_outcome(ctx: _Context) -> list[Signal]:
         ):
             continue
         doc = minutes[0]
-        day = doc.extraction.document.meeting_date
+        ext = doc.extraction
+        if not (ext.attendees or ext.apologies or ext.statuses or ext.risks or ext.decisions
+                or len(ctx.texts.get(doc.path, ())) >= 3):
+            continue  # nothing recorded at all: an unreadable file, not a meeting without outcome
+        day = ext.document.meeting_date
         quotes = _outcome_quotes(ctx, doc)
         out.append(
             Signal(
@@ -333,10 +337,10 @@ _TITLES = re.compile(r"^(dr|mr|mrs|ms|miss|prof|professor|sir|dame)\.?\s+", re.I
 
 
 def person_key(name: str) -> str:
-    """A key for one person across spellings ("Dr Helen Marsh (HM)" = "Helen Marsh")."""
+    """A key for one person across spellings ("Dr Helen Marsh (HM)" = "H. Marsh" = "Helen Marsh")."""
     plain = _TITLES.sub("", re.sub(r"\(.*?\)", "", name).strip()).lower()
     words = re.findall(r"[a-z][a-z'-]*", plain)
-    return f"{words[0]} {words[-1]}" if len(words) >= 2 else " ".join(words)
+    return f"{words[0][0]} {words[-1]}" if len(words) >= 2 else " ".join(words)
 
 
 def attendance_declines(ctx: _Context) -> list[Signal]:
@@ -636,7 +640,9 @@ def _watermelon_signal(
     flagged: dict[date, list[SignalEvidence]],
 ) -> Signal:
     claims = [weekly[w].claims[0] for w in run if weekly[w].claims]
-    problems = _dedupe([ev for w in run for ev in flagged[w]])
+    # one problem quote from each week first, so the evidence spans the whole run
+    firsts = [flagged[w][0] for w in run]
+    problems = _dedupe(firsts + [ev for w in run for ev in flagged[w][1:]])
     phrases = Counter(p.lower() for ev in problems for p in problem_phrases(ev.quote))
     owner = next((weekly[w].owner for w in reversed(run) if weekly[w].owner), None)
     related = [s for s in ctx.related_signals if s.workstream == name or name.lower() in s.subject.lower()]

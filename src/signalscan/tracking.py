@@ -124,28 +124,37 @@ class MeetingWeeks:
         return self.week_of_document.get(extraction.document_id)
 
 
+def _cluster(days_seen: Iterable[date], days: int) -> list[date]:
+    """Dates within `days` of the cluster's first date form one week, named by that first date."""
+    weeks: list[date] = []
+    for day in sorted(set(days_seen)):
+        if not weeks or (day - weeks[-1]).days > days:
+            weeks.append(day)
+    return weeks
+
+
 def group_meeting_weeks(extractions: Iterable[StoredExtraction], days: int = 3) -> MeetingWeeks:
     """Group documents into meeting weeks: each meeting and the documents dated within `days` of it."""
     dated = [e for e in extractions if e.extraction.document.meeting_date]
-    anchors = sorted(
-        {e.extraction.document.meeting_date for e in dated if e.extraction.document.kind in MEETING_KINDS}
-    )
-    if not anchors:  # reports or e-mails only: every cluster of dates is a week
-        anchors = sorted({e.extraction.document.meeting_date for e in dated})
-    weeks: list[date] = []
-    for day in anchors:  # a two-day meeting (or deck the day before) is one week, named by its first day
-        if not weeks or (day - weeks[-1]).days > days:
-            weeks.append(day)
+    meetings = [e for e in dated if e.extraction.document.kind in MEETING_KINDS] or dated
+    weeks = _cluster((e.extraction.document.meeting_date for e in meetings), days)
     week_of: dict[int, date] = {}
+    strays: list[StoredExtraction] = []
     for e in dated:
         day = e.extraction.document.meeting_date
-        nearest = min(weeks, key=lambda w: (abs((day - w).days), w)) if weeks else None
-        if nearest is None or abs((day - nearest).days) > days:
-            weeks.append(day)  # a document on its own: its own week
-            weeks.sort()
-            nearest = day
-        week_of[e.document_id] = nearest
-    return MeetingWeeks(weeks=sorted(set(weeks)), week_of_document=week_of)
+        nearest = min(weeks, key=lambda w: (abs((day - w).days), w))
+        # a report or e-mail is filed against the nearest meeting even a little outside the window;
+        # minutes or a deck that far from any meeting are a meeting of their own
+        reach = days if e.extraction.document.kind in MEETING_KINDS else 2 * days
+        if abs((day - nearest).days) <= reach:
+            week_of[e.document_id] = nearest
+        else:
+            strays.append(e)
+    stray_weeks = _cluster((e.extraction.document.meeting_date for e in strays), days)
+    for e in strays:
+        day = e.extraction.document.meeting_date
+        week_of[e.document_id] = max(w for w in stray_weeks if w <= day)
+    return MeetingWeeks(weeks=sorted({*weeks, *stray_weeks}), week_of_document=week_of)
 
 
 # ---------------------------------------------------------------- workstream names
