@@ -527,6 +527,7 @@ def problem_phrases(text: str) -> list[str]:
     return found
 
 
+_ROLL_UP_WORDS = {"overall", "program", "programm", "project", "status", "rag", "summary", "total"}
 _GENERIC_WORKSTREAM_WORDS = {
     "data",
     "build",
@@ -582,8 +583,11 @@ def _week_passages(
     for doc in docs:
         ext = doc.extraction
         day = ext.document.meeting_date
-        focus = {ctx.workstreams.canonical(s.workstream) for s in ext.statuses} - {None}
-        focus = focus if len(focus) == 1 else topics.about(ext.document.title or "")
+        # a document about one workstream (an e-mail titled "Data conversion - weekly status") speaks
+        # for it in every line, even where the name is not repeated
+        focus = topics.about(ext.document.title or "")
+        if not focus and ext.document.kind == "email":
+            focus = {ctx.workstreams.canonical(s.workstream) for s in ext.statuses} - {None}
         passages = [
             (
                 s.evidence.locator,
@@ -612,7 +616,8 @@ def _week_passages(
 
 def watermelons(ctx: _Context) -> list[Signal]:
     """Workstreams reported green while the same week's documents describe material problems."""
-    reports = _workstream_reports(ctx)
+    # the programme's overall RAG is a roll-up, not a workstream that can hide its own problems
+    reports = {n: r for n, r in _workstream_reports(ctx).items() if not content_words(n) <= _ROLL_UP_WORDS}
     topics = _Topics(list(reports))
     flagged: dict[str, dict[date, list[SignalEvidence]]] = defaultdict(dict)
     for week, docs in ctx.by_week().items():
