@@ -135,6 +135,11 @@ def test_ui_in_headless_chromium(served, tmp_path):
         expect(page.locator("#citation-view")).to_be_visible()
         expect(page.locator("#citation-view blockquote")).not_to_be_empty()
 
+        page.click("a.tab[data-tab=briefing]")
+        page.click("#briefing-form button")
+        expect(page.locator("#status")).to_contain_text("ready", timeout=60_000)
+        expect(page.frame_locator("#briefing-frame").locator("h1")).to_contain_text("erp")
+
         page.reload()  # the token was kept in localStorage
         expect(page.locator("#token")).to_have_value(token)
         browser.close()

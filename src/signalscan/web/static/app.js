@@ -196,6 +196,7 @@ async function loadDocuments() {
 async function showBriefing(event) {
   event.preventDefault();
   const format = $("briefing-format").value;
+  setStatus("Building the briefing…");
   const response = await api(programPath(`/briefings/latest?format=${format}`));
   $("briefing-frame").hidden = format !== "html";
   $("briefing-text").hidden = format === "html" || format === "docx";
@@ -209,6 +210,7 @@ async function showBriefing(event) {
   } else {
     $("briefing-text").textContent = await response.text();
   }
+  setStatus(`Briefing (${format}) ready.`);
 }
 
 // ---- wiring ----
