@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -202,3 +203,15 @@ def test_real_minilm_ingest_finds_the_passage_by_meaning(tmp_path, program):
     assert hits[0].metadata["path"] == str(program["march6"])
     assert "recovery plan" in hits[0].text and hits[0].metadata["locator"]
     ws.close()
+
+
+def test_unchanged_file_with_a_new_meeting_date_is_redated(workspace, program, tmp_path):
+    undated = tmp_path / "notes.txt"
+    undated.write_text("Jordan Lee to send the plan.\n")
+    _ingest(workspace, [undated])
+    assert _ingest(workspace, [undated])["unchanged"] == [str(undated)]
+    summary = _ingest(workspace, [undated], meeting_date=date(2026, 3, 6))
+    assert summary["ingested"] == [str(undated)] and summary["superseded"] == [str(undated)]
+    [stored] = workspace.ledger.extractions("erp")
+    assert stored.extraction.document.meeting_date == date(2026, 3, 6)
+    assert _ingest(workspace, [undated], meeting_date=date(2026, 3, 6))["unchanged"] == [str(undated)]

@@ -164,11 +164,13 @@ class _Ingester:
     """Ingests candidates one by one into a workspace, embedding in batches across documents."""
 
     def __init__(self, workspace: Workspace, program: str, meeting_date: date | None,
-                 extractor: Extractor, summary: dict[str, list[Any]], timer: StageTimer) -> None:
+                 extractor: Extractor, summary: dict[str, list[Any]], timer: StageTimer,
+                 explicit_engine: str | None = None) -> None:
         from signalscan.workspace import claim_token
 
         self.ws, self.program, self.meeting_date = workspace, program, meeting_date
         self.extractor, self.summary, self.timer = extractor, summary, timer
+        self.explicit_engine = explicit_engine
         self.max_bytes = int(workspace.settings.max_upload_mb * 1024 * 1024)
         self.claim = claim_token()
         self.batch: list[_Pending] = []
@@ -180,8 +182,8 @@ class _Ingester:
             with self.timer.stage("parse"):
                 sha = self._sha256(candidate)
             with self.timer.stage("ledger"):
-                known = sha in self.seen_sha or self.ws.ledger.active_by_sha256(self.program, sha)
-            if known:
+                same = None if sha in self.seen_sha else self.ws.ledger.active_by_sha256(self.program, sha)
+            if sha in self.seen_sha or (same is not None and not self._asked_to_redo(same)):
                 self.summary["unchanged"].append(candidate.path)
                 return
             parsed, chunks, extraction = self._analyse(candidate)
@@ -195,6 +197,8 @@ class _Ingester:
         self.seen_sha.add(sha)
         with self.timer.stage("ledger"):
             supersedes = self._superseded_by(parsed, candidate)
+            if same is not None:  # same content, re-dated or re-extracted on request
+                supersedes[same.id] = same.path
             document_id = self.ws.ledger.add_pending(
                 program=self.program, parsed=parsed, abspath=candidate.abspath, chunks=chunks,
                 extraction=extraction, claimed_by=self.claim)
@@ -202,6 +206,11 @@ class _Ingester:
                                    supersedes))
         if sum(len(p.chunks) for p in self.batch) >= FLUSH_CHUNKS or len(self.batch) >= FLUSH_DOCUMENTS:
             self.flush()
+
+    def _asked_to_redo(self, stored: DocumentRecord) -> bool:
+        # Unchanged content is skipped, unless the user now asks for another meeting date or engine.
+        redate = self.meeting_date is not None and stored.meeting_date != self.meeting_date
+        return redate or (self.explicit_engine is not None and stored.engine != self.explicit_engine)
 
     def _sha256(self, candidate: Candidate) -> str:
         from signalscan.parsing import is_supported, parse_file
@@ -308,17 +317,21 @@ def ingest_paths(paths: list[str], *, program: str = "default", meeting_date: da
     summary = empty_summary()
     candidates, summary["skipped"] = expand_paths(paths)
     ws = workspace or Workspace(settings)
-    extractor = build_extractor(engine or settings.extract_engine, settings)
-    ingester = _Ingester(ws, program, meeting_date, extractor, summary, StageTimer(timings))
-    with _progress(show_progress, len(candidates)) as advance:
-        try:
-            for candidate in candidates:
-                advance(candidate.path)
-                ingester.add(candidate)
-            ingester.flush()
-        except BaseException:  # Ctrl-C or a bug: leave no pending rows behind in this process
-            ingester.abort()
-            raise
+    try:
+        extractor = build_extractor(engine or settings.extract_engine, settings)
+        ingester = _Ingester(ws, program, meeting_date, extractor, summary, StageTimer(timings), engine)
+        with _progress(show_progress, len(candidates)) as advance:
+            try:
+                for candidate in candidates:
+                    advance(candidate.path)
+                    ingester.add(candidate)
+                ingester.flush()
+            except BaseException:  # Ctrl-C or a bug: leave no pending rows behind in this process
+                ingester.abort()
+                raise
+    finally:
+        if workspace is None:  # ours: release its database connections
+            ws.close()
     return summary
 
 
