@@ -163,7 +163,8 @@ def test_bm25_index_is_persisted_and_rebuilt_when_chunks_change(
     answer_question("battery", settings, program="atlas")
     assert (folder / "signature.json").read_text() == signature  # unchanged chunks: no rebuild
     extra = tmp_path / "minutes-2026-05-01.md"
-    extra.write_text("# Steering minutes\nDate: 2026-05-01\n\nThe payroll interface is blocked by security.\n")
+    extra.write_text("# Steering minutes\nDate: 2026-05-01\n\n"
+                     "The payroll interface is blocked by security.\n")
     ingest_paths([str(extra)], program="atlas", settings=settings)
     answer = answer_question("payroll interface blocked", settings, program="atlas", k=1)
     assert (folder / "signature.json").read_text() != signature

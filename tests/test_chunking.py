@@ -16,7 +16,8 @@ def _transcript(tmp_path: Path, turns: int = 60) -> Path:
     lines = []
     for i in range(turns):
         speaker = SPEAKERS[i % len(SPEAKERS)]
-        words = "yeah ." if i % 5 == 4 else f"turn {i} talks about the remote control battery and button number {i} ."
+        topic = f"turn {i} talks about the remote control battery and button number {i} ."
+        words = "yeah ." if i % 5 == 4 else topic
         lines.append(f"{speaker}: {words}")
     path = tmp_path / "meeting.txt"
     path.write_text("\n".join(lines) + "\n")
@@ -92,7 +93,8 @@ def test_a_long_block_is_cut_at_sentences_and_pages_are_kept() -> None:
 
 def test_markdown_minutes_keep_line_ranges(tmp_path: Path) -> None:
     path = tmp_path / "minutes.md"
-    path.write_text("# Steering minutes\n\nDate: 2026-03-06\n\n## Actions\n- Jordan to fix the plan by Friday.\n"
+    path.write_text("# Steering minutes\n\nDate: 2026-03-06\n\n## Actions\n"
+                    "- Jordan to fix the plan by Friday.\n"
                     "- Sam to book the room.\n\n## Risks\n- Vendor may slip.\n")
     chunks = chunk_document(parse_file(path))
     lines = path.read_text().splitlines()

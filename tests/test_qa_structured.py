@@ -42,7 +42,8 @@ def threads() -> list[Thread]:
                 [_mention(d2, "Priya circulated the training plan", 12, status="done", owner="Priya Nair")],
                 owner="Priya Nair"),
         _thread("A-0003", "action", "Book the cutover rehearsal environment", "open",
-                [_mention(d2, "Book the cutover rehearsal environment", 14, status="open")], due=date(2026, 4, 3)),
+                [_mention(d2, "Book the cutover rehearsal environment", 14, status="open")],
+                due=date(2026, 4, 3)),
         _thread("D-0001", "decision", "Approve the cutover date", "deferred",
                 [_mention(d1, "Cutover date decision deferred", 20, status="pending"),
                  _mention(d2, "Cutover date decision deferred again", 21, status="deferred")]),
@@ -112,7 +113,8 @@ def test_nothing_overdue_is_said_plainly(threads: list[Thread]) -> None:
 
 def test_structured_mode_end_to_end_from_ingested_minutes(tmp_path: Path) -> None:
     minutes = tmp_path / "minutes-2026-03-06.md"
-    minutes.write_text("# Steering Committee Minutes\nDate: 2026-03-06\n\nAttendees: Jordan Lee, Sam Ortiz\n\n"
+    minutes.write_text("# Steering Committee Minutes\nDate: 2026-03-06\n\n"
+                       "Attendees: Jordan Lee, Sam Ortiz\n\n"
                        "## Decisions\n- The cutover date decision is deferred to the next meeting.\n\n"
                        "## Actions\n- Jordan Lee to confirm the vendor recovery plan by 2026-03-13.\n")
     settings = Settings(home=tmp_path / "home", embeddings="hash")  # type: ignore[call-arg]
