@@ -6,6 +6,7 @@ import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol
 
@@ -65,7 +66,7 @@ def _too_large_message(limit: int) -> str:
             "or raise SIGNALSCAN_MAX_UPLOAD_MB")
 
 
-def save_uploads(settings: Settings, program: str, files: list[UploadedFile]) -> list[str]:
+def save_uploads(settings: Settings, program: str, files: Sequence[UploadedFile]) -> list[str]:
     """Save uploads for `program` and return their paths; refuses the lot when over the size limit."""
     folder = program_folder(settings, program)
     folder.mkdir(parents=True, exist_ok=True)
