@@ -20,12 +20,12 @@ SIGNAL_TYPES = {"watermelon", "stale_action", "due_date_slip", "deferred_decisio
 
 def expected() -> dict:
     """The JSON block of EXPECTED.md."""
-    text = (SAMPLE / "EXPECTED.md").read_text(encoding="utf-8")
+    text = (FIXTURES / "sample-program-EXPECTED.md").read_text(encoding="utf-8")
     return json.loads(re.search(r"```json\n(.*?)\n```", text, re.DOTALL).group(1))  # type: ignore[union-attr]
 
 
 def documents() -> list[Path]:
-    return sorted(p for p in SAMPLE.rglob("*") if p.is_file() and p.name != "EXPECTED.md")
+    return sorted(p for p in SAMPLE.rglob("*") if p.is_file())
 
 
 def test_expected_lists_all_nine_signals_and_negatives() -> None:
