@@ -125,7 +125,7 @@ def list_documents(program: ReadProgram, settings: SettingsDep) -> list[dict[str
 def list_items(
     program: ReadProgram, settings: SettingsDep,
     kind: Literal["action", "decision", "risk"] | None = None,
-    open: Annotated[bool, Query(description="Only threads still open.")] = False,  # noqa: A002 - SPEC name
+    open: Annotated[bool, Query(description="Only threads still open.")] = False,  # the SPEC's query name
     as_of: date | None = None,
 ) -> list[dict[str, Any]]:
     """Threads, same shape as `signalscan items --json`."""
@@ -137,7 +137,8 @@ def list_items(
 
 @router.get("/programs/{program}/signals")
 def list_signals(
-    program: ReadProgram, settings: SettingsDep, as_of: date | None = None, type: str | None = None,  # noqa: A002
+    program: ReadProgram, settings: SettingsDep, as_of: date | None = None,
+    type: Annotated[str | None, Query(description="Only this signal type.")] = None,
 ) -> list[dict[str, Any]]:
     """Execution-gap signals, same shape as `signalscan signals --json`."""
     from signalscan.service import list_signals as signals_of
@@ -159,7 +160,7 @@ def ask(program: ReadProgram, settings: SettingsDep, body: AskRequest) -> dict[s
 @router.get("/programs/{program}/briefings/latest")
 def latest_briefing(
     program: ReadProgram, settings: SettingsDep,
-    format: Literal["md", "html", "docx", "json"] = "md",  # noqa: A002 - SPEC name
+    format: Literal["md", "html", "docx", "json"] = "md",  # the SPEC's query name
     as_of: date | None = None,
 ) -> Response:
     """The briefing as of the latest meeting (or `as_of`), as Markdown, HTML, DOCX or JSON."""
