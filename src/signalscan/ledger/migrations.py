@@ -38,6 +38,10 @@ _schema_migrations = sa.Table(
 )
 
 
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)  # naive UTC, like every ledger timestamp
+
+
 def migration(fn: Migration) -> Migration:
     """Register `fn` as the next migration (its name is its identity)."""
     if any(m.__name__ == fn.__name__ for m in MIGRATIONS):
@@ -51,8 +55,8 @@ def applied_migrations(engine: Engine) -> list[str]:
     with engine.connect() as conn:
         if not sa.inspect(conn).has_table("schema_migrations"):
             return []
-        rows = conn.execute(sa.select(_schema_migrations.c.name).order_by(_schema_migrations.c.applied_at))
-        return [r.name for r in rows]
+        c = _schema_migrations.c
+        return list(conn.execute(sa.select(c.name).order_by(c.applied_at, c.name)).scalars())
 
 
 def migrate(engine: Engine) -> list[str]:
@@ -69,7 +73,7 @@ def migrate(engine: Engine) -> list[str]:
             if fn.__name__ in done:
                 continue
             fn(conn)
-            conn.execute(_schema_migrations.insert().values(name=fn.__name__, applied_at=datetime.now(UTC)))
+            conn.execute(_schema_migrations.insert().values(name=fn.__name__, applied_at=_now()))
             applied_now.append(fn.__name__)
     return applied_now
 

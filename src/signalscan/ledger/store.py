@@ -223,16 +223,18 @@ class Ledger:
     def add_pending(self, *, program: str, parsed: ParsedDocument, abspath: str, chunks: Sequence[Chunk],
                     extraction: Extraction, claimed_by: str) -> int:
         """Write a pending document with its chunks and extraction in one transaction; returns its id."""
-        now = datetime.now(UTC)
+        now = _utcnow()
         with self.engine.begin() as conn:
             self._ensure_program(conn, program, now)
-            document_id = conn.execute(t.documents.insert().values(
+            inserted = conn.execute(t.documents.insert().values(
                 program=program, path=parsed.path, abspath=abspath, sha256=parsed.sha256,
                 size=parsed.size_bytes, format=parsed.format, kind=parsed.kind, title=parsed.title,
                 meeting_date=parsed.meeting_date, meeting_date_source=parsed.meeting_date_source,
                 status="pending", ingested_at=now, engine=extraction.engine, indexed=False,
                 claimed_by=claimed_by,
-            )).inserted_primary_key[0]
+            )).inserted_primary_key
+            assert inserted is not None
+            document_id = inserted[0]
             if chunks:
                 conn.execute(t.chunks.insert(), [_chunk_row(document_id, ch) for ch in chunks])
             conn.execute(t.extractions.insert().values(
@@ -273,6 +275,11 @@ class Ledger:
         exists = conn.execute(sa.select(t.programs.c.id).where(t.programs.c.name == program)).first()
         if not exists:
             conn.execute(t.programs.insert().values(name=program, created_at=now))
+
+
+def _utcnow() -> datetime:
+    # Naive UTC: DateTime columns have no time zone on either database, so store one convention.
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _by_date_then_path(row: Any) -> tuple[bool, date, str]:
