@@ -215,3 +215,15 @@ def test_unchanged_file_with_a_new_meeting_date_is_redated(workspace, program, t
     [stored] = workspace.ledger.extractions("erp")
     assert stored.extraction.document.meeting_date == date(2026, 3, 6)
     assert _ingest(workspace, [undated], meeting_date=date(2026, 3, 6))["unchanged"] == [str(undated)]
+
+
+def test_extract_loads_neither_the_embedder_nor_chroma(program):
+    script = (
+        "import sys\n"
+        "from signalscan.pipeline import extract_files\n"
+        f"assert extract_files([{str(program['march6'])!r}])[0]['actions']\n"
+        "heavy = [m for m in ('chromadb', 'onnxruntime', 'tokenizers') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from signalscan.errors import SignalscanError
-from signalscan.models import Chunk, DocumentInfo, Extraction, ParsedDocument
+from signalscan.models import Chunk, Extraction, ParsedDocument
 
 if TYPE_CHECKING:
     from signalscan.config import Settings
@@ -115,27 +115,10 @@ def _walk(top: Path) -> list[Path]:
 
 
 def build_extractor(engine: str, settings: Settings) -> Extractor:
-    """The extraction engine by name; until the rules engine is installed, an empty one."""
+    """The extraction engine by name (rules, llm or hybrid)."""
     from signalscan.extraction import get_extractor
 
-    try:
-        return get_extractor(engine, settings)
-    except ImportError as exc:
-        if engine != "rules" or "rules" not in str(exc):
-            raise
-        return EmptyExtractor()
-
-
-class EmptyExtractor:
-    """Extracts nothing but the document info (fallback while no rules engine is installed)."""
-
-    name = "none"
-
-    def extract(self, parsed: ParsedDocument) -> Extraction:
-        """An Extraction with the document's identity and no items."""
-        info = DocumentInfo(path=parsed.path, kind=parsed.kind, title=parsed.title,
-                            meeting_date=parsed.meeting_date)
-        return Extraction(document=info, engine=self.name)
+    return get_extractor(engine, settings)
 
 
 def _normalised_stem(path: str) -> str:
