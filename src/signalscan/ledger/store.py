@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -140,9 +141,9 @@ class Ledger:
     def document_by_path(self, program: str, path: str) -> DocumentRecord | None:
         """The active document of a program at `path` (as given to ingest, or absolute)."""
         c = t.documents.c
-        query = sa.select(t.documents).where(
-            c.program == program, c.status == "active", sa.or_(c.path == path, c.abspath == path),
-        ).order_by(c.id.desc())
+        same = sa.or_(c.path == path, c.abspath == path, c.abspath == os.path.abspath(path))
+        query = sa.select(t.documents).where(c.program == program, c.status == "active", same
+                                             ).order_by(c.id.desc())
         with self.engine.connect() as conn:
             row = conn.execute(query).first()
         return DocumentRecord.model_validate(row._mapping) if row else None
