@@ -5,32 +5,16 @@ import email.policy
 import io
 
 import pytest
-from brief_helpers import WebhookReceiver, free_port, sample_source, sqlite_history
+from brief_helpers import WebhookReceiver, free_port, sample_source, smtp_server, sqlite_history
 
 from signalscan.config import Settings
 from signalscan.scheduler import run_briefings
 
 
-class Inbox:
-    """aiosmtpd handler keeping every message it receives."""
-
-    def __init__(self):
-        self.envelopes = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
-        self.envelopes.append(envelope)
-        return "250 OK"
-
-
 @pytest.fixture
 def smtp():
-    from aiosmtpd.controller import Controller
-
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    yield controller.port, inbox
-    controller.stop()
+    with smtp_server() as server:
+        yield server
 
 
 def settings_for(tmp_path, **values):

@@ -7,7 +7,7 @@ import smtplib
 import ssl
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -25,10 +25,12 @@ OUTBOX_FORMATS = ("html", "docx")
 
 @dataclass
 class DeliveryReport:
-    """What one delivery pass did."""
+    """What one delivery pass did: counts, and one line per delivery saying what and where."""
 
     sent: int = 0
     still_queued: int = 0
+    sent_lines: list[str] = field(default_factory=list)
+    queued_lines: list[str] = field(default_factory=list)
 
 
 def write_outbox(
@@ -111,7 +113,8 @@ def post_webhook(settings: Settings, briefing: Briefing, timeout: float = 15.0) 
 
     response = httpx.post(settings.webhook_url or "", json=webhook_payload(briefing), timeout=timeout)
     if response.status_code >= 400:
-        raise RuntimeError(f"webhook answered HTTP {response.status_code}: {response.text[:200]}")
+        body = " ".join(response.text.split())[:200]
+        raise RuntimeError(f"webhook answered HTTP {response.status_code}" + (f": {body}" if body else ""))
 
 
 SENDERS: dict[str, Callable[[Settings, Briefing], None]] = {"email": send_email, "webhook": post_webhook}
@@ -132,36 +135,49 @@ def with_retries(send: Callable[[], None], retries: int, backoff: float) -> tupl
     return False, max(1, retries), error
 
 
-def deliver_pending(settings: Settings, history: BriefingHistory, backoff: float = 2.0) -> DeliveryReport:
-    """Send every queued delivery (this run's and earlier failures); failures stay queued."""
+def deliver_pending(
+    settings: Settings, history: BriefingHistory, backoff: float = 2.0, program: str | None = None
+) -> DeliveryReport:
+    """Send every queued delivery (this run's and earlier failures, of one program if given)."""
     report = DeliveryReport()
-    for pending in history.pending():
-        ok = _deliver_one(settings, history, pending, backoff)
+    for pending in history.pending(program):
+        ok, line = _deliver_one(settings, history, pending, backoff)
         report.sent += ok
         report.still_queued += not ok
+        (report.sent_lines if ok else report.queued_lines).append(line)
     return report
+
+
+def destination(settings: Settings, channel: str) -> str:
+    """Where a channel sends to, for people reading the log (the webhook URL without its path)."""
+    if channel == "email":
+        return "e-mail to " + ", ".join(recipients(settings))
+    if channel == "webhook" and settings.webhook_url:
+        return "webhook " + "/".join(settings.webhook_url.split("/")[:3])  # paths often hold secrets
+    return channel
 
 
 def _deliver_one(
     settings: Settings, history: BriefingHistory, pending: PendingDelivery, backoff: float
-) -> bool:
+) -> tuple[bool, str]:
     sender = SENDERS.get(pending.channel)
     briefing = history.load(pending.briefing_id)
+    what = f"{briefing.program} {briefing.as_of} by {destination(settings, pending.channel)}"
     if sender is None or pending.channel not in channels(settings):
         # the channel was unconfigured since: keep it queued and say so, rather than drop it
-        history.mark(
-            pending.id, sent=False, attempts=0, error=f"channel {pending.channel!r} not configured"
-        )
-        return False
+        error = f"channel {pending.channel!r} not configured"
+        history.mark(pending.id, sent=False, attempts=0, error=error)
+        return False, f"{what}: {error}"
     ok, attempts, error = with_retries(lambda: sender(settings, briefing), settings.delivery_retries, backoff)
     history.mark(pending.id, sent=ok, attempts=attempts, error=error)
-    if not ok:
-        log.error(
-            "briefing %s %s not delivered by %s after %d attempt(s), kept queued: %s",
-            briefing.program,
-            briefing.as_of,
-            pending.channel,
-            pending.attempts + attempts,
-            error,
-        )
-    return ok
+    if ok:
+        return True, what
+    log.error(
+        "briefing %s %s not delivered by %s after %d attempt(s), kept queued: %s",
+        briefing.program,
+        briefing.as_of,
+        pending.channel,
+        pending.attempts + attempts,
+        error,
+    )
+    return False, f"{what}: {pending.attempts + attempts} attempt(s) failed, last: {error}"

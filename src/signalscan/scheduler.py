@@ -10,6 +10,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from signalscan.briefing import chat_model_for, generate_briefing
@@ -53,10 +54,12 @@ def programs_to_brief(settings: Settings) -> list[str]:
     return list(Ledger.from_settings(settings).programs())
 
 
-def brief_program(settings: Settings, source: ProgramSource, history: BriefingHistory) -> tuple[str, bool]:
+def brief_program(
+    settings: Settings, source: ProgramSource, history: BriefingHistory, as_of: date | None = None
+) -> tuple[str, bool]:
     """Build one program's briefing, write it to the outbox, store it and queue its deliveries."""
     chat_model, note = chat_model_for(settings)
-    briefing = generate_briefing(source, None, chat_model, settings.meeting_week_days, llm_note=note)
+    briefing = generate_briefing(source, as_of, chat_model, settings.meeting_week_days, llm_note=note)
     paths = write_outbox(settings, briefing)
     briefing_id, new = history.record(briefing, [str(p) for p in paths])
     if new:  # a re-run in the same meeting week refreshes the files but does not send them again
@@ -95,6 +98,50 @@ def run_briefings(
         report.deliveries.still_queued,
     )
     return report
+
+
+def deliver_once(
+    settings: Settings,
+    program: str,
+    as_of: date | None = None,
+    history: BriefingHistory | None = None,
+    source_for: Callable[[Settings, str], ProgramSource] = ledger_source,
+    backoff: float = 2.0,
+) -> RunReport:
+    """`signalscan brief --deliver`: the scheduled run for one program (and date), for cron.
+
+    Unlike `run_briefings`, a program that cannot be briefed raises (the CLI prints it and exits 1),
+    and only this program's queued deliveries are retried, so the exit code speaks for it alone.
+    """
+    history = history or history_for(settings)
+    report = RunReport()
+    path, new = brief_program(settings, source_for(settings, program), history, as_of)
+    if new:
+        report.briefed[program] = path
+    else:
+        report.unchanged.append(program)
+    report.deliveries = deliver_pending(settings, history, backoff, program=program)
+    return report
+
+
+def describe_run(report: RunReport, settings: Settings) -> list[str]:
+    """What a run did, one line each, for people (and cron mail) to read."""
+    lines = [f"{program}: briefed, written to {path} (and .docx)" for program, path in report.briefed.items()]
+    lines += [
+        f"{program}: no new meeting since the stored briefing; outbox refreshed, nothing new queued"
+        for program in report.unchanged
+    ]
+    lines += [f"{program}: not briefed: {error}" for program, error in report.failed.items()]
+    if not channels(settings):
+        lines.append(
+            "no e-mail or webhook configured (SIGNALSCAN_SMTP_HOST with SIGNALSCAN_MAIL_TO, "
+            "SIGNALSCAN_WEBHOOK_URL): the outbox is the only delivery"
+        )
+    lines += [f"delivered: {line}" for line in report.deliveries.sent_lines]
+    lines += [
+        f"not delivered, stays queued for the next run: {line}" for line in report.deliveries.queued_lines
+    ]
+    return lines
 
 
 def cron_trigger(expression: str) -> Any:

@@ -107,9 +107,12 @@ class BriefingHistory:
             )
             return int(result.inserted_primary_key[0])
 
-    def pending(self) -> list[PendingDelivery]:
-        """Every delivery not yet sent, oldest first."""
+    def pending(self, program: str | None = None) -> list[PendingDelivery]:
+        """Every delivery not yet sent (of one program, when given), oldest first."""
         query = sa.select(deliveries).where(deliveries.c.status == "queued").order_by(deliveries.c.id)
+        if program is not None:
+            mine = sa.select(briefings.c.id).where(briefings.c.program == program)
+            query = query.where(deliveries.c.briefing_id.in_(mine))
         with self.engine.connect() as conn:
             return [
                 PendingDelivery(r.id, r.briefing_id, r.channel, r.attempts, r.last_error)
