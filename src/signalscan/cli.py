@@ -195,12 +195,30 @@ def brief(
     as_of: AsOfOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="md, html, docx or json.")] = "md",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file.")] = None,
+    deliver: Annotated[bool, typer.Option(
+        "--deliver", help="Run the weekly job for this program, for cron: store it, write the outbox, "
+        "e-mail and post it, retry queued deliveries; exit 1 if one still fails.")] = False,
 ) -> None:
     """The weekly execution-gap briefing."""
     from signalscan.briefing import write_briefing
 
     if fmt not in ("md", "html", "docx", "json"):
         raise typer.BadParameter("use md, html, docx or json", param_hint="--format")
+    if deliver:
+        from signalscan.scheduler import deliver_once, describe_run
+
+        if output is not None:
+            raise typer.BadParameter("--deliver writes to the outbox; drop -o", param_hint="--deliver")
+        settings = get_settings()
+        report = deliver_once(settings, program, _parse_date(as_of, "--as-of"))
+        for line in describe_run(report, settings):
+            err.print(line, markup=False, highlight=False, soft_wrap=True)
+        if report.deliveries.still_queued:
+            err.print("error: a delivery failed after retries and stays queued; fix the setting or the "
+                      "receiver, then rerun `signalscan brief --deliver` (or `signalscan schedule`)",
+                      markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(1)
+        return
     written = write_briefing(get_settings(), program=program, as_of=_parse_date(as_of, "--as-of"),
                              fmt=fmt, output=output)
     if written is not None:
