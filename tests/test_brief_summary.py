@@ -4,6 +4,7 @@ import pytest
 from brief_helpers import sample_source
 
 from signalscan.briefing import generate_briefing
+from signalscan.briefing.summary import summarize
 from signalscan.llm import FakeChatModel
 
 
@@ -49,3 +50,21 @@ def test_llm_error_never_breaks_the_briefing():
     assert (
         briefing.summary.mode == "template" and "FakeChatModel has no queued reply" in briefing.summary.note
     )
+
+
+def test_the_summary_prompt_is_a_versioned_file_and_braces_in_facts_stay_literal():
+    from importlib import resources
+
+    from signalscan.briefing.summary import PROMPT_NAME, summary_prompt
+
+    shipped = resources.files("signalscan").joinpath("prompts", PROMPT_NAME).read_text(encoding="utf-8")
+    assert summary_prompt().version == "brief-summary-v1" and summary_prompt().system in shipped
+    briefing = generate_briefing(sample_source())
+    briefing.facts[0].text = "Vendor wrote {program} and {0} in the status e-mail."
+    chat = FakeChatModel()
+    chat.queue("The vendor wrote placeholders [1].")
+    assert summarize(briefing, chat).mode == "llm"
+    [system, human] = chat.calls[0]["messages"]
+    assert system.content == summary_prompt().system
+    assert "[1] Vendor wrote {program} and {0} in the status e-mail." in human.content
+    assert human.content.startswith("Program: harbor-erp. As of: 2026-03-27.")
