@@ -167,6 +167,21 @@ def test_unmitigated_risk_needs_two_weeks_without_owner_and_mitigation() -> None
         },
     )
     assert signals(closed, kind="unmitigated_risk") == []
+    owned_later = weekly(
+        3,
+        lambda n: {
+            "risks": [risk("Vendor interface resourcing shortfall", owner="Tom Reed" if n == 3 else None)]
+        },
+    )
+    [late] = signals(owned_later, kind="unmitigated_risk")
+    assert (late.last_seen, late.severity) == (week(2), "low")
+    once = weekly(
+        2,
+        lambda n: {
+            "risks": [risk("Vendor interface resourcing shortfall", owner="Tom Reed" if n == 2 else None)]
+        },
+    )
+    assert signals(once, kind="unmitigated_risk") == []
 
 
 # ---------------------------------------------------------------- workstreams, meetings, people

@@ -257,31 +257,27 @@ def _unmitigated(mentions: Sequence[Mention]) -> bool:
 
 
 def unmitigated_risks(ctx: _Context) -> list[Signal]:
-    """Risks recorded with neither owner nor mitigation in N+ meeting weeks (and still so)."""
+    """Risks recorded with neither owner nor mitigation in N+ meeting weeks (unless since closed)."""
     out = []
     for thread in (t for t in ctx.threads if t.kind == "risk"):
         by_week = mention_weeks(thread, ctx.weeks)
         latest = by_week[max(by_week)]
-        if week_status("risk", latest) == "closed" or not _unmitigated(latest):
-            continue
         bare = [w for w, ms in by_week.items() if _unmitigated(ms)]
-        if len(bare) < ctx.settings.unmitigated_risk_weeks:
+        if week_status("risk", latest) == "closed" or len(bare) < ctx.settings.unmitigated_risk_weeks:
             continue
-        high = any(m.severity == "high" for m in thread.mentions)
+        # like a decision deferred for weeks and then made, weeks of an unmanaged risk stay a signal
+        # once it is finally owned; it is just less urgent
+        still = _unmitigated(latest)
+        tail = "" if still else f", until it was given an owner or mitigation on {_fmt(max(by_week))}"
+        high = still and any(m.severity == "high" for m in thread.mentions)
         explanation = (
-            f'The risk "{_subject(thread)}" has been recorded in {len(bare)} meeting weeks '
-            "with neither an owner nor a mitigation."
+            f'The risk "{_subject(thread)}" was recorded in {len(bare)} meeting weeks '
+            f"with neither an owner nor a mitigation{tail}."
         )
+        severity = "high" if high else "medium" if still else "low"
+        mentions = [m for w in bare for m in by_week[w]]
         out.append(
-            _thread_signal(
-                "unmitigated_risk",
-                thread,
-                bare,
-                [m for w in bare for m in by_week[w]],
-                "high" if high else "medium",
-                explanation,
-                ctx.workstreams,
-            )
+            _thread_signal("unmitigated_risk", thread, bare, mentions, severity, explanation, ctx.workstreams)
         )
     return out
 
@@ -298,8 +294,14 @@ def meetings_without_outcome(ctx: _Context) -> list[Signal]:
             continue
         doc = minutes[0]
         ext = doc.extraction
-        if not (ext.attendees or ext.apologies or ext.statuses or ext.risks or ext.decisions
-                or len(ctx.texts.get(doc.path, ())) >= 3):
+        if not (
+            ext.attendees
+            or ext.apologies
+            or ext.statuses
+            or ext.risks
+            or ext.decisions
+            or len(ctx.texts.get(doc.path, ())) >= 3
+        ):
             continue  # nothing recorded at all: an unreadable file, not a meeting without outcome
         day = ext.document.meeting_date
         quotes = _outcome_quotes(ctx, doc)
@@ -477,12 +479,19 @@ def frozen_progress(ctx: _Context) -> list[Signal]:
                 f"{name} has reported {value}% complete in {len(run)} consecutive meeting weeks "
                 f"({_fmt(weeks[0])} to {_fmt(weeks[-1])})."
             )
-            out.append(Signal(
-                type="frozen_progress", severity="high" if long else "medium", subject=name,
-                workstream=name, owner=owner,
-                first_seen=weeks[0], last_seen=weeks[-1], explanation=explanation,
-                evidence=[c for w in weeks for c in weekly[w].claims[:1]][-MAX_EVIDENCE:],
-            ))
+            out.append(
+                Signal(
+                    type="frozen_progress",
+                    severity="high" if long else "medium",
+                    subject=name,
+                    workstream=name,
+                    owner=owner,
+                    first_seen=weeks[0],
+                    last_seen=weeks[-1],
+                    explanation=explanation,
+                    evidence=[c for w in weeks for c in weekly[w].claims[:1]][-MAX_EVIDENCE:],
+                )
+            )
     return out
 
 
@@ -497,7 +506,8 @@ _PROBLEMS = re.compile(
     re.I,
 )
 _NEGATION = re.compile(
-    r"\b(no|not|never|without|nor|none|nothing|nobody|zero|no longer|n't)\W+(?:\w+\W+){0,2}$", re.I)
+    r"\b(no|not|never|without|nor|none|nothing|nobody|zero|no longer|n't)\W+(?:\w+\W+){0,2}$", re.I
+)
 _HEDGE_AFTER = re.compile(r"^\W*(?:\w+\W+){0,1}(may|might|could|would|possible|risk)\b", re.I)
 _HEDGE = re.compile(
     r"\b(may|might|could|would|if|risk of|potential(?:ly)?|possible|avoid|prevent)\W+"
@@ -575,39 +585,60 @@ class _Topics:
         }
 
 
-def _week_passages(
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+")
+
+
+def _problem_topics(text: str, context: set[str], topics: _Topics) -> set[str]:
+    """Workstreams a passage describes problems for: a sentence naming workstreams speaks for them,
+    one naming none for the passage's own workstream."""
+    named_in_passage = topics.about(text)
+    if len(named_in_passage) == 1:
+        context = context | named_in_passage
+    found: set[str] = set()
+    for sentence in _SENTENCES.split(text):
+        if problem_phrases(sentence):
+            found |= topics.about(sentence) or context
+    return found
+
+
+def _week_problems(
     ctx: _Context, docs: Sequence[StoredExtraction], topics: _Topics
 ) -> list[tuple[set[str], SignalEvidence]]:
-    """Every passage of a week's documents (status narratives, items, raw text) with its workstreams."""
+    """Passages of a week's documents (status narratives, items, raw text) that describe material
+    problems, with the workstreams they describe them for."""
     out = []
     for doc in docs:
         ext = doc.extraction
-        day = ext.document.meeting_date
         # a document about one workstream (an e-mail titled "Data conversion - weekly status") speaks
         # for it in every line, even where the name is not repeated
         focus = topics.about(ext.document.title or "")
         if not focus and ext.document.kind == "email":
             focus = {ctx.workstreams.canonical(s.workstream) for s in ext.statuses} - {None}
+        focus = focus if len(focus) == 1 else set()
         passages = [
             (
                 s.evidence.locator,
-                f"{s.narrative or ''} {s.evidence.quote}",
+                f"{s.narrative or ''}\n{s.evidence.quote}",
                 {ctx.workstreams.canonical(s.workstream)},
             )
             for s in ext.statuses
         ]
         for item in [*ext.actions, *ext.decisions]:
             named = {ctx.workstreams.canonical(item.workstream)} if item.workstream else set()
-            passages.append((item.evidence.locator, f"{item.text}. {item.evidence.quote}", named))
+            passages.append((item.evidence.locator, f"{item.text}.\n{item.evidence.quote}", named))
         passages += [(loc, text, set()) for loc, text in ctx.texts.get(doc.path, ())]
         for loc, text, named in passages:
-            about = (named - {None}) | topics.about(text) | (focus if len(focus) == 1 else set())
+            about = _problem_topics(text, (named - {None}) | focus, topics)
             if about:
+                quote = " ".join(text.split())[:400]
                 out.append(
                     (
                         about,
                         SignalEvidence(
-                            document=doc.path, meeting_date=day, locator=loc, quote=text.strip()[:400]
+                            document=doc.path,
+                            meeting_date=ext.document.meeting_date,
+                            locator=loc,
+                            quote=quote,
                         ),
                     )
                 )
@@ -621,13 +652,13 @@ def watermelons(ctx: _Context) -> list[Signal]:
     topics = _Topics(list(reports))
     flagged: dict[str, dict[date, list[SignalEvidence]]] = defaultdict(dict)
     for week, docs in ctx.by_week().items():
-        passages = _week_passages(ctx, docs, topics)
+        passages = _week_problems(ctx, docs, topics)
         for name, weekly in reports.items():
             report = weekly.get(week)
             # an honest amber or red anywhere that week means the concern is being reported
             if not report or "green" not in report.rags or set(report.rags) - {"green"}:
                 continue
-            problems = [ev for about, ev in passages if name in about and problem_phrases(ev.quote)]
+            problems = [ev for about, ev in passages if name in about]
             if problems:
                 flagged[name][week] = problems
     out = []
