@@ -46,8 +46,7 @@ def retrieve(index: ProgramIndex, question: str, embedder: Embedder, store: Dens
              document_ids: set[int] | None = None, weights: RetrievalWeights | None = None) -> Retrieved:
     """The k best citations for a question within one program (optionally some documents)."""
     weights = weights or RetrievalWeights()
-    base = index.mask(document_ids)
-    plan = plan_query(question, index.all_speakers(base > 0))
+    plan = plan_query(question, index.speakers_of(document_ids))
     mask = index.mask(document_ids, plan.date_from, plan.date_to, plan.kinds)
     if not mask.any() and (plan.kinds or plan.date_from or plan.date_to):
         plan.kinds, mask = [], index.mask(document_ids, plan.date_from, plan.date_to)  # a hint, not a rule
@@ -107,7 +106,8 @@ class Asker:
     def index(self, program: str) -> ProgramIndex:
         """The program's retrieval index, rebuilt only when its documents changed."""
         cached = self._indexes.get(program)
-        self._indexes[program] = load_program_index(self.ledger, self.settings.home, program, cached)
+        self._indexes[program] = load_program_index(self.ledger, self.settings.home, program, cached,
+                                                    store=self.store)
         return self._indexes[program]
 
     def ask(self, question: str, program: str = "default", document: str | None = None, k: int = 5,

@@ -28,6 +28,9 @@ class ProgramIndex:
     day: np.ndarray  # meeting date as yyyymmdd (0: undated)
     kind: np.ndarray  # document kind per row
     speakers: list[frozenset[str]]  # speaker labels of each row's turns
+    vectors: np.ndarray | None = None  # unit embeddings per row (a snapshot of Chroma), for exact scoring
+    _speaker_rows: dict[str, np.ndarray] | None = None
+    _document_speakers: dict[int, set[str]] | None = None
 
     def mask(self, document_ids: set[int] | None = None, date_from: date | None = None,
              date_to: date | None = None, kinds: list[str] | None = None) -> np.ndarray:
@@ -43,10 +46,24 @@ class ProgramIndex:
             keep &= np.isin(self.kind, kinds)
         return keep.astype(np.float32)
 
-    def all_speakers(self, rows: np.ndarray | None = None) -> set[str]:
-        """Every speaker label in the given rows (default: all)."""
-        picked = range(len(self.chunks)) if rows is None else np.flatnonzero(rows)
-        return set().union(*(self.speakers[i] for i in picked)) if len(self.chunks) else set()
+    def speakers_of(self, document_ids: set[int] | None = None) -> set[str]:
+        """Every speaker label in the given documents (default: the whole program)."""
+        if self._document_speakers is None:
+            self._document_speakers = {}
+            for row, labels in enumerate(self.speakers):
+                self._document_speakers.setdefault(int(self.document[row]), set()).update(labels)
+        picked = self._document_speakers if document_ids is None else document_ids
+        return set().union(*(self._document_speakers.get(d, set()) for d in picked))
+
+    def speaker_rows(self, speaker: str) -> np.ndarray:
+        """Rows in which this speaker has a turn."""
+        if self._speaker_rows is None:
+            rows: dict[str, list[int]] = {}
+            for row, labels in enumerate(self.speakers):
+                for label in labels:
+                    rows.setdefault(label, []).append(row)
+            self._speaker_rows = {label: np.array(r, dtype=np.int64) for label, r in rows.items()}
+        return self._speaker_rows.get(speaker, np.zeros(0, dtype=np.int64))
 
 
 def _day(value: date | None) -> int:
@@ -69,8 +86,9 @@ def program_signature(ledger: Ledger, program: str) -> str:
 
 
 def load_program_index(ledger: Ledger, home: Path, program: str, cached: ProgramIndex | None = None,
-                       signature: str | None = None) -> ProgramIndex:
-    """The program's index: `cached` if still current, else read chunks and load or rebuild BM25."""
+                       signature: str | None = None, store: Any = None) -> ProgramIndex:
+    """The program's index: `cached` if still current, else read chunks and load or rebuild BM25
+    (and, given the Chroma store, a snapshot of the program's vectors for exact dense scoring)."""
     signature = signature or program_signature(ledger, program)
     if cached is not None and cached.signature == signature:
         return cached
@@ -83,7 +101,51 @@ def load_program_index(ledger: Ledger, home: Path, program: str, cached: Program
             lexical.save(folder, signature)
         except OSError:  # a read-only workspace still answers, it just rebuilds next time
             pass
-    return build_program_index(program, signature, chunks, lexical)
+    index = build_program_index(program, signature, chunks, lexical)
+    if store is not None and chunks:
+        index.vectors = load_vectors(folder, signature, store, program, index)
+    return index
+
+
+def load_vectors(folder: Path, signature: str, store: Any, program: str,
+                 index: ProgramIndex) -> np.ndarray | None:
+    """Rows' vectors from the saved snapshot if current, else fetched from Chroma (rows it lacks are zero)."""
+    path = folder / f"vectors-{signature}.npy"
+    if path.is_file():
+        try:
+            vectors = np.load(path)
+            if vectors.shape[0] == len(index.chunks):
+                return vectors
+        except (OSError, ValueError):
+            pass
+    vectors = fetch_vectors(store, program, index.position, len(index.chunks))
+    if vectors is not None:
+        try:
+            for old in folder.glob("vectors-*.npy"):
+                old.unlink()
+            np.save(path, vectors)
+        except OSError:
+            pass
+    return vectors
+
+
+def fetch_vectors(store: Any, program: str, position: dict[str, int], rows: int) -> np.ndarray | None:
+    """Every vector of the program from the Chroma collection, in row order (None when unavailable)."""
+    collection = getattr(store, "collection", None)
+    if collection is None:
+        return None
+    vectors: np.ndarray | None = None
+    ids = list(position)
+    for start in range(0, len(ids), 5000):  # by id: primary-key lookups, no metadata scan
+        page = collection.get(ids=ids[start:start + 5000], include=["embeddings"])
+        if len(page["ids"]) == 0:
+            continue
+        block = np.asarray(page["embeddings"], dtype=np.float32)
+        if vectors is None:
+            vectors = np.zeros((rows, block.shape[1]), dtype=np.float32)
+        for vector_id, vector in zip(page["ids"], block, strict=True):
+            vectors[position[vector_id]] = vector
+    return vectors
 
 
 def build_program_index(program: str, signature: str, chunks: list[ChunkRecord],

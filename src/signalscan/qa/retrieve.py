@@ -61,7 +61,13 @@ def chroma_where(index: ProgramIndex, plan: QueryPlan, document_ids: set[int] | 
 
 def dense_scores(index: ProgramIndex, store: DenseSearch, vector: Sequence[float], where: dict[str, Any],
                  mask: np.ndarray, k: int) -> np.ndarray:
-    """Cosine similarity per row for the k nearest chunks; rows not returned get the lowest seen."""
+    """Cosine similarity per row: exact from the index's vector snapshot, else Chroma's k nearest
+    (rows Chroma does not return get the lowest score it returned)."""
+    if index.vectors is not None:
+        rows = np.flatnonzero(mask)
+        scores = np.zeros(len(index.chunks), dtype=np.float32)
+        scores[rows] = index.vectors[rows] @ np.asarray(vector, dtype=np.float32)
+        return scores
     scores = np.full(len(index.chunks), np.nan, dtype=np.float32)
     for hit in store.query(vector, k=min(k, max(int(mask.sum()), 1)), where=where):
         row = index.position.get(hit.id)
@@ -81,10 +87,8 @@ def fuse(index: ProgramIndex, plan: QueryPlan, dense: np.ndarray, lexical: np.nd
         return fused
     fused += weights.dense * _spread(dense, live)
     fused += weights.lexical * _spread(lexical, live)
-    if plan.speakers:
-        wanted = set(plan.speakers)
-        boost = np.array([1.0 if wanted & s else 0.0 for s in index.speakers], dtype=np.float32)
-        fused += weights.speaker * boost
+    for speaker in plan.speakers:
+        fused[index.speaker_rows(speaker)] += weights.speaker / len(plan.speakers)
     fused = _smooth(fused, index.document, weights.neighbours)
     return np.where(live, fused, -np.inf)
 
