@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import uuid
 
 import pytest
@@ -68,3 +70,13 @@ def test_blank_postgresql_schema_gets_every_migration():
         with admin.begin() as conn:
             conn.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()
+
+
+def test_processes_opening_a_blank_database_at_once_do_not_race(tmp_path):
+    url = f"sqlite:///{tmp_path / 'ledger.db'}"
+    script = "import sys; from signalscan.ledger import Ledger; Ledger(sys.argv[1]).programs()"
+    children = [subprocess.Popen([sys.executable, "-c", script, url], stderr=subprocess.PIPE, text=True)
+                for _ in range(4)]
+    errors = [child.communicate(timeout=120)[1] for child in children]
+    assert [child.returncode for child in children] == [0, 0, 0, 0], errors
+    assert applied_migrations(Ledger(url).engine) == [m.__name__ for m in MIGRATIONS]
