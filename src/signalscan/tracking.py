@@ -107,6 +107,23 @@ def same_person(a: str | None, b: str | None) -> bool:
     return bool(x and y) and (x == y or (x[0] == y[0] and x[-1] == y[-1]))
 
 
+# words that say where an item stands, not what it is: "deferred", "no decision was reached", "chased"
+_STATUS_WORDS = (
+    "decision decided decide agreed agree approved approve approval pending deferred defer parked open "
+    "closed item remains remain stays stay reached chased chase outstanding overdue revised update "
+    "updated progress complete completed done recommend recommends yes again carried forward selection "
+    "choice whether steerco meeting committee board week next"
+)
+_STATUS_STEMS = content_words(_STATUS_WORDS)
+
+
+@lru_cache(maxsize=65536)
+def item_words(text: str) -> frozenset[str]:
+    """The words an item is known by across meetings: content words less the status talk around them."""
+    words = content_words(text)
+    return (words - _STATUS_STEMS) or words
+
+
 # ---------------------------------------------------------------- meeting weeks
 @dataclass
 class MeetingWeeks:
@@ -255,7 +272,7 @@ def _items_of(stored: StoredExtraction) -> list[_Item]:
                 severity=getattr(item, "severity", None),
             )
             out.append(_Item(
-                kind, mention, content_words(item.text), _ref_key(item.ref),
+                kind, mention, item_words(item.text), _ref_key(item.ref),
                 owner=None if is_vague_owner(item.owner) else item.owner,
                 workstream=workstream_key(item.workstream) if item.workstream else None,
             ))
@@ -271,7 +288,9 @@ class _Weights:
         for words in word_sets:
             df.update(words)
             n += 1
-        self._w = {w: math.log(1 + n / c) for w, c in df.items()}
+        # words seen once or twice weigh the same: a one-off filler word should not outweigh the
+        # topic words an item is known by
+        self._w = {w: math.log(1 + n / max(c, 3)) for w, c in df.items()}
         self._default = math.log(1 + max(n, 1))
         self._totals: dict[frozenset[str], float] = {}
 
