@@ -227,3 +227,29 @@ def test_extract_loads_neither_the_embedder_nor_chroma(program):
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_folder_with_both_versions_keeps_the_reissue_active_run_after_run(workspace, program, tmp_path):
+    folder = tmp_path / "reissue"
+    folder.mkdir()
+    original = folder / "minutes-2026-03-13.md"
+    reissue = folder / "minutes-2026-03-13-v2.md"  # sorts before the original by name alone
+    original.write_text(MINUTES_MARCH_13)
+    reissue.write_text(MINUTES_MARCH_13.replace("2026-03-20", "2026-03-27"))
+    first = _ingest(workspace, [folder])
+    assert first["ingested"] == [str(original), str(reissue)] and first["superseded"] == [str(original)]
+    again = _ingest(workspace, [folder])
+    assert again["unchanged"] == [str(original), str(reissue)] and again["ingested"] == []
+    assert [d.path for d in workspace.ledger.documents("erp")] == [str(reissue)]
+
+
+def test_a_file_changed_back_to_an_old_version_is_ingested_again(workspace, program):
+    original = program["march6"].read_text()
+    _ingest(workspace, [program["march6"]])
+    program["march6"].write_text(original + "\n- Sam Ortiz to order the visitor badges.\n")
+    _ingest(workspace, [program["march6"]])
+    program["march6"].write_text(original)
+    summary = _ingest(workspace, [program["march6"]])
+    assert summary["ingested"] == [str(program["march6"])]
+    [stored] = workspace.ledger.extractions("erp")
+    assert "badges" not in stored.extraction.model_dump_json()

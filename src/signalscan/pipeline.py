@@ -36,6 +36,9 @@ _VERSION_MARKERS = re.compile(
     r"\b(v|ver|version|rev|revision|r)\s*\d+\b|\b(final|draft|updated?|revised|reissued?|amended|"
     r"corrected|correction|copy|new|latest|clean)\b|\(\d+\)"
 )
+_VERSION_NUMBER = re.compile(r"(?<![a-z])(?:v|ver|version|rev|revision)[\s_.-]*(\d+)(?!\d)")
+_VERSION_WORDS = {"draft": -1, "updated": 1, "update": 1, "revised": 1, "reissued": 1, "reissue": 1,
+                  "amended": 1, "corrected": 1, "correction": 1, "latest": 1, "new": 1, "final": 2}
 
 
 class StageTimer:
@@ -89,7 +92,7 @@ def expand_paths(paths: list[str]) -> tuple[list[Candidate], list[str]]:
     seen: set[str] = set()
     for raw in paths:
         if Path(raw).is_dir():
-            for file in _walk(Path(raw)):
+            for file in sorted(_walk(Path(raw)), key=lambda f: _walk_order(Path(raw), f)):
                 if is_supported(file) and not file.name.startswith(("~$", ".")):
                     _add_candidate(candidates, seen, str(file), named=False)
                 else:
@@ -111,7 +114,22 @@ def _walk(top: Path) -> list[Path]:
     for root, dirs, files in os.walk(top):
         dirs[:] = [d for d in dirs if not d.startswith(".")]  # no .git, .cache, ...
         found.extend(Path(root) / name for name in files)
-    return sorted(found, key=lambda p: p.relative_to(top).parts)  # one order whatever the nesting
+    return found
+
+
+def _walk_order(top: Path, file: Path) -> tuple[object, ...]:
+    # Sorted by folder and name, except that versions of one name come oldest first ("minutes",
+    # "minutes v2", "minutes final"), so within a run the newest version is the one that stays active.
+    parts = file.relative_to(top).parts
+    return (parts[:-1], _normalised_stem(file.name), version_rank(file.name), file.name)
+
+
+def version_rank(name: str) -> tuple[int, int]:
+    """How late a version a file name says it is: (version number, draft < plain < revised < final)."""
+    lowered = Path(name).stem.lower().replace("_", " ")
+    number = max((int(n) for n in _VERSION_NUMBER.findall(lowered)), default=0)
+    words = [_VERSION_WORDS[w] for w in re.findall(r"[a-z]+", lowered) if w in _VERSION_WORDS]
+    return number, max(words, default=0)
 
 
 def build_extractor(engine: str, settings: Settings) -> Extractor:
@@ -122,9 +140,9 @@ def build_extractor(engine: str, settings: Settings) -> Extractor:
 
 
 def _normalised_stem(path: str) -> str:
-    stem = Path(path).name.lower().split(".")[0]
+    stem = Path(path).stem.lower()
     stem = _VERSION_MARKERS.sub(" ", re.sub(r"[_\-.]+", " ", stem))
-    return " ".join(stem.split())
+    return " ".join(re.sub(r"[^\w]+", " ", stem).split())
 
 
 def is_reissue(new: ParsedDocument, new_path: str, old: DocumentRecord | ParsedDocument) -> bool:
@@ -165,8 +183,8 @@ class _Ingester:
             with self.timer.stage("parse"):
                 sha = self._sha256(candidate)
             with self.timer.stage("ledger"):
-                same = None if sha in self.seen_sha else self.ws.ledger.active_by_sha256(self.program, sha)
-            if sha in self.seen_sha or (same is not None and not self._asked_to_redo(same)):
+                unchanged, same = self._known(candidate, sha)
+            if unchanged:
                 self.summary["unchanged"].append(candidate.path)
                 return
             parsed, chunks, extraction = self._analyse(candidate)
@@ -189,6 +207,19 @@ class _Ingester:
                                    supersedes))
         if sum(len(p.chunks) for p in self.batch) >= FLUSH_CHUNKS or len(self.batch) >= FLUSH_DOCUMENTS:
             self.flush()
+
+    def _known(self, candidate: Candidate, sha: str) -> tuple[bool, DocumentRecord | None]:
+        """(unchanged?, the active document with this content if any)."""
+        if sha in self.seen_sha:
+            return True, None
+        same = self.ws.ledger.active_by_sha256(self.program, sha)
+        if same is not None:
+            return not self._asked_to_redo(same), same
+        if self.meeting_date is None and self.explicit_engine is None:
+            # An old version still in the folder after its re-issue was ingested: not news.
+            replaced = self.ws.ledger.replaced_by_another_file(self.program, sha, candidate.abspath)
+            return replaced is not None, None
+        return False, None
 
     def _asked_to_redo(self, stored: DocumentRecord) -> bool:
         # Unchanged content is skipped, unless the user now asks for another meeting date or engine.

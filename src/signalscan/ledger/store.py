@@ -191,6 +191,18 @@ class Ledger:
             for r in rows
         ]
 
+    def replaced_by_another_file(self, program: str, sha256: str, abspath: str) -> DocumentRecord | None:
+        """This file's content, superseded by a different file (a re-issue), with nothing active here now."""
+        c = t.documents.c
+        old = sa.select(t.documents).where(c.program == program, c.sha256 == sha256, c.abspath == abspath,
+                                           c.status == "superseded")
+        active_here = sa.select(c.id).where(c.program == program, c.abspath == abspath, c.status == "active")
+        with self.engine.connect() as conn:
+            row = conn.execute(old).first()
+            if row is None or conn.execute(active_here).first() is not None:
+                return None  # never seen, or the file changed back after an edit: ingest it again
+        return DocumentRecord.model_validate(row._mapping)
+
     def supersede_candidates(self, program: str, *, path: str, abspath: str, kind: str,
                              meeting_date: date | None) -> list[DocumentRecord]:
         """Active documents a new file may replace: same path, or same kind and meeting date."""
