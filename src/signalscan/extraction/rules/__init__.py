@@ -263,7 +263,9 @@ def _read_unit(unit: Unit, ctx: Context, out: dict, previous: I.Found | None) ->
         return None
     if ctx.section.kind in ("attendance", "attendance_absent"):
         return None
-    found = _read_item(body, ctx)
+    if narrative.RISK_PROSE.search(body):  # "The Board NOTED the risk that …", wherever it is minuted
+        return _read_prose(unit, ctx, out, previous, any_section=True)
+    found = I.parse_logged_action(body, ctx) or _read_item(body, ctx)
     if found is not None:
         _emit(out, unit, found, ref, ctx)
         return found
@@ -299,14 +301,19 @@ def _actionable(found: I.Found, body: str, ctx: Context) -> bool:
     return bool(re.search(r"[:—–]|\s-\s", body)) or P.action_status(body, "") != ""
 
 
-def _read_prose(unit: Unit, ctx: Context, out: dict, previous: I.Found | None) -> I.Found | None:
-    if ctx.section.kind in ("decisions", "risks"):
+def _read_prose(unit: Unit, ctx: Context, out: dict, previous: I.Found | None,
+                any_section: bool = False) -> I.Found | None:
+    if ctx.section.kind in ("decisions", "risks") and not any_section:
         return previous
+    in_paragraph: I.Found | None = None
+    lead = re.match(r"^\W*([A-Z][\w &/'-]{2,40}):\s", unit.text)
+    if lead and P.section_kind(lead.group(1)) is None:  # "Conversion weekend: …" names its own subject
+        ctx.section.topic = lead.group(1)
     for _, sentence in sentences(unit.text):
-        for found in narrative.parse_sentence(sentence, ctx, previous):
+        for found in narrative.parse_sentence(sentence, ctx, previous, in_paragraph):
             found.quote = sentence.strip()
             _emit(out, unit, found, None, ctx)
-            previous = found
+            previous = in_paragraph = found
     return previous
 
 

@@ -46,6 +46,7 @@ class Section:
     kind: str | None = None
     label: str = ""
     workstream: str | None = None
+    topic: str | None = None  # what the item under discussion is, for "The decision was DEFERRED."
 
 
 @dataclass

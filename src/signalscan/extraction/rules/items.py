@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from signalscan.extraction.rules import patterns as P
 from signalscan.extraction.rules.context import Context
+from signalscan.extraction.rules.dates import NO_DATE_WORD
 from signalscan.extraction.rules.owners import INITIALS, is_vague, looks_like_person
 
 SEGMENT_SPLIT = re.compile(r"\s+[—–]\s+|\s+-\s+|\s*[—–]\s*(?=[A-Z(])|\s*\|\s*")
@@ -79,6 +80,22 @@ SEVERITY_WORD = re.compile(r"(?i)^(?:high|medium|med|low|critical|severe|major|m
 STOP_OWNER = re.compile(
     r"(?i)^(?:the|this|that|it|we|they|there|he|she|which|what|these|those|our|its|an?|if|when|once|also|"
     r"both|each|all of|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|last)$"
+)
+
+
+# an action log entry named by its reference: "Action 01/02 (DPO – DPIA) – revised target 13 Feb",
+# "AP3 – Kim – book the room – done", "Action A-07: send the plan (JK) – in progress"
+ACTION_REF = re.compile(
+    r"^(?P<ref>(?:(?i:action)(?:\s+(?i:point|item|no\.?|ref\.?))?|AP|AI)\s*#?\s*"
+    r"(?:[A-Z]{1,3}[-_]?)?\d{1,4}(?:[/.\-]\d{1,3})?)(?![\w/])\s*(?:[:.)]|[—–-](?=\s))?\s*(?=\S)"
+)
+ROLE_ACRONYM = re.compile(r"^(?:the\s+)?[A-Z]{2,5}s?$")
+LOG_OWNER_SPLIT = re.compile(r"\s+[—–-]\s+|\s*:\s+")
+# the date a log remark gives as the due date: "revised target 13 Feb", "now 20 March", "overdue since 6 Mar"
+REMARK_DUE = re.compile(
+    r"(?i)(?:\b(?:target(?:\s+date)?|due(?:\s+(?:on|by))?|by|deadline|now(?:\s+be)?|revised(?:\s+to)?|"
+    r"re-?dated\s+to|moved\s+to|slipped\s+to|on\s+course\s+for|on\s+track\s+for|expected|overdue\s+since|"
+    r"late\s+since|for)|^|[,;(—–-])\s*(?:the\s+)?$"
 )
 
 
@@ -196,6 +213,67 @@ def parse_action(body: str, who: str | None, ctx: Context, status_default: str =
     owner = ctx.people.resolve(owner_raw) if owner_raw else None
     return Found("action", {"text": text, "owner": owner, "due": due, "due_raw": due_raw, "status": status,
                             "_owner_raw": owner_raw})
+
+
+def parse_logged_action(body: str, ctx: Context) -> Found | None:
+    """An action-log entry led by its reference; the reference becomes `ref`, never the text."""
+    m = ACTION_REF.match(body)
+    if not m:
+        return None
+    ref, rest = m.group("ref"), body[m.end():].strip()
+    if not rest.startswith("("):
+        found = parse_action(rest, None, ctx)
+    else:
+        inner, remarks = _bracket(rest)
+        found = _logged_entry(inner, remarks, ctx) if inner else None
+    if found is not None:
+        found.fields["ref"] = re.sub(r"\s+", " ", ref)
+    return found
+
+
+def _bracket(text: str) -> tuple[str, str]:
+    """("inside", "after") for a text opening with a bracket, nested brackets kept inside."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0:
+            return text[1:i].strip(), text[i + 1:].strip(" .;:—–-")
+    return "", text
+
+
+def _logged_entry(inner: str, remarks: str, ctx: Context) -> Found | None:
+    """"(OWNER – content)" or "(OWNER to content)" then remarks carrying status and due."""
+    owner_raw, text = None, inner
+    m = OWNER_TO.match(inner)
+    parts = LOG_OWNER_SPLIT.split(inner, maxsplit=1)
+    if m and _plausible_owner(m.group("owner"), ctx):
+        owner_raw, text = m.group("owner"), m.group("text")
+    elif len(parts) == 2 and (owner_candidate(parts[0], ctx) or is_role(parts[0])):
+        owner_raw, text = parts[0], parts[1]
+    elif len(parts) == 2 and (owner_candidate(parts[1], ctx) or is_role(parts[1])):
+        text, owner_raw = parts
+    text = tidy(cut_due(text, ctx))
+    if len(text) < 3:
+        return None
+    due, due_raw = remark_due(remarks, ctx)
+    status = P.action_status(remarks, "open") if remarks else "open"
+    owner = ctx.people.resolve(owner_raw) if owner_raw else None
+    return Found("action", {"text": text, "owner": owner, "due": due, "due_raw": due_raw, "status": status,
+                            "_owner_raw": owner_raw})
+
+
+def remark_due(remarks: str, ctx: Context) -> tuple[object, str | None]:
+    """The due date a status remark gives ("revised target 13 Feb"), not dates of what happened ("sent 3 Feb")."""
+    hits = [h for h in ctx.dates.find_all(remarks) if REMARK_DUE.search(remarks[:h.start])]
+    if hits:
+        return hits[-1].value, hits[-1].raw
+    m = NO_DATE_WORD.search(remarks)
+    return None, (m.group(0) if m else None)
+
+
+def is_role(raw: str) -> bool:
+    """An acronym in an owner slot ("SRO", "DPO", "PMO"): a role, kept as written."""
+    return bool(ROLE_ACRONYM.match(raw.strip()))
 
 
 def _split_head(head: str, owner_raw: str | None, ctx: Context) -> tuple[str, str | None, str]:

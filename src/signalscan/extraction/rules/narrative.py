@@ -34,20 +34,76 @@ GENERIC_RISK_PRE = re.compile(
     r"(?:\s+(?:is|are|remains?)\s+(?:unchanged|the same|as before|still there|open))?$"
 )
 FROM_ORG = re.compile(rf"\bfrom\s+(?P<owner>{I.CAP_TOKEN}(?:\s+{I.CAP_TOKEN})?)\b")
+MINUTE_NUMBER = re.compile(r"^\(?\d{1,2}(?:\.\d{1,2})+\)?\.?\s+|^\(?[a-z]\)\s+")
+# what a minute item is about: "The Board considered whether to …", "The meeting was given over to …"
+TOPIC = re.compile(
+    r"(?i)\b(?:considered|discussed|debated|deliberated on|was given over to|turned to|focused on|"
+    r"was asked to (?:decide|consider)(?: on)?)\s+(?P<topic>(?!it\b|this\b|them\b).{6,160}?)\.?$"
+)
+# a sentence whose subject points back ("The decision was DEFERRED …", "It was deferred", "the item stays open")
+ANAPHORIC = re.compile(
+    r"(?i)^(?:(?:the|this|that|a|its)\s+(?:decision|item|matter|proposal|paper|request|question|choice|"
+    r"recommendation)\b|(?:it|this|that)\s+(?:was|is|has|remains)\b|(?:deferred|agreed|approved)\s+(?:to|un"
+    r"til)\s+(?:the\s+)?(?:next|\w+\s+(?:board|meeting|committee|steerco))|no decision\b)"
+)
+# risks recorded in prose: "The Board NOTED a new risk that …", "the risk of losing SMEs remains unowned"
+RISK_PROSE = re.compile(
+    r"(?i)(?:\b(?:noted|raised|identified|logged|recorded|added|highlighted|flagged|escalated|registered)\s+"
+    r"(?:that\s+)?|^)(?:an?|the)\s+(?:(?:new|key|further|emerging|significant|material|potential)\s+)*risk\s+"
+    r"(?:that|of)\s+(?P<text>.+)$"
+)
+RISK_REFERENCE = re.compile(r"(?i)\b(?:the|this) risk\b|^(?:it|they)\b|^(?:no|an?) (?:owner|mitigation)\b")
+RISK_STATE = re.compile(
+    r"(?i)\s+(?:(?:still|now|also)\s+)?(?:remains|has|is|was|had|has been|is being)\s+(?:(?:still|now|yet)\s+)?"
+    r"(?:without|no|owned|mitigated|unowned|unmitigated|not (?:yet )?(?:owned|mitigated|assigned))\b.*$"
+)
+RISK_OWNER = re.compile(
+    rf"(?:\bowned by\s+(?P<o1>{I.CAP_TOKEN}(?:\s+{I.CAP_TOKEN}){{0,2}})|^(?P<o2>{I.CAP_TOKEN}(?:\s+"
+    rf"{I.CAP_TOKEN}){{0,2}})\s+(?:owns|has taken|will own|takes)\s+(?:the|this)\s+risk\b|"
+    rf"\brisk owner\s*(?:is|:)\s*(?P<o3>{I.CAP_TOKEN}(?:\s+{I.CAP_TOKEN}){{0,2}}))"
+)
+RISK_MITIGATION = re.compile(
+    r"(?i)\b(?:mitigated|mitigating|being mitigated)\s+(?:by|through|via|with)\s+(?P<m1>[^.;]+)"
+    r"|\b(?:has|have)\s+(?:set up|put in place|introduced|established|arranged|started|commissioned)\s+"
+    r"(?P<m2>[^.;]+)|\bmitigation\s*(?:is|:)\s*(?P<m3>[^.;]+)"
+)
 
 
-def parse_sentence(sentence: str, ctx: Context, previous: I.Found | None) -> list[I.Found]:
+GENERIC_HEADING = re.compile(
+    r"(?i)^(?:discussion|general|any other business|aob|other business|welcome|introductions?|matters arising|"
+    r"updates?|notes?|minutes|agenda|summary|close|closing|date of next meeting|next meeting|items?)\b"
+)
+
+
+def heading_topic(label: str) -> str | None:
+    """A minute item's heading ("4. Legacy CRM") names what its decisions are about, unless generic."""
+    text = re.sub(r"^\W*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|item\s+\d+:?)\s*", "", label).strip(" :")
+    text = re.sub(r"\s*\([^)]*\)\s*$", "", text)
+    if not text or GENERIC_HEADING.match(text) or len(text.split()) > 8:
+        return None
+    return text
+
+
+def parse_sentence(sentence: str, ctx: Context, previous: I.Found | None,
+                   earlier_in_paragraph: I.Found | None = None) -> list[I.Found]:
     """Actions, decisions and risks stated in one prose sentence."""
-    body = re.sub(r"\s+", " ", P.MARKDOWN.sub("", sentence)).strip()
+    body = MINUTE_NUMBER.sub("", re.sub(r"\s+", " ", P.MARKDOWN.sub("", sentence)).strip())
+    if RISK_REFERENCE.search(body) and _risk_follow_up(body, ctx, earlier_in_paragraph):
+        return []
+    decision = _pending_decision(body, ctx)
+    if decision:
+        return [decision]
     if not body or I.NEGATIVE_LINE.search(body):
         return []
     found = _missed_delivery(body, ctx, previous)
     if found:
         return found
-    if P.DECISION_NARRATIVE.search(body) and not P.NOT_A_DECISION.search(body):
-        decision = I.parse_decision(_decision_clause(body), None)
-        return [decision] if decision else []
-    risk = _risk_sentence(body, ctx)
+    if _states_decision(body):
+        return _decision(body, ctx)
+    topic = TOPIC.search(body)
+    if topic and ctx.section.topic is None:  # the first thing said of a minute item names its subject
+        ctx.section.topic = topic.group("topic")
+    risk = _risk_prose(body, ctx) or _risk_sentence(body, ctx)
     if risk:
         return [risk]
     m = I.OWNER_WILL.search(body)
@@ -59,6 +115,78 @@ def parse_sentence(sentence: str, ctx: Context, previous: I.Found | None) -> lis
         return [I.Found("action", {"text": I.tidy(m.group("text")), "owner": ctx.people.sender, "due": None,
                                    "due_raw": None, "status": "done"})]
     return []
+
+
+def _states_decision(body: str) -> bool:
+    if P.NOT_A_DECISION.search(body):
+        return False
+    return bool(P.DECISION_NARRATIVE.search(body) or P.UPPER_DECISION.search(body)
+                or P.LEADING_DECISION.match(body))
+
+
+def _decision(body: str, ctx: Context) -> list[I.Found]:
+    """A decision sentence; one whose subject points back takes the minute item's topic."""
+    topic = _topic(ctx)
+    if ANAPHORIC.match(body) and topic:
+        decision = I.parse_decision(re.sub(r"(?i)^(?:the|this|that|a|its)\s+\w+\s+(?:was|is|has been|were)\s+",
+                                           "", body), None)
+        if decision:
+            decision.fields["text"] = f"{I.tidy(topic)} – {decision.fields['text']}"
+        return [decision] if decision else []
+    decision = I.parse_decision(_decision_clause(body), None)
+    if decision and P.DECISION_DEFERRED.search(body):
+        decision.fields["status"] = "deferred"
+    return [decision] if decision else []
+
+
+def _topic(ctx: Context) -> str | None:
+    if ctx.section.topic:
+        return ctx.section.topic
+    return heading_topic(P.MARKDOWN.sub("", ctx.section.label)) if ctx.section.kind is None else None
+
+
+def _pending_decision(body: str, ctx: Context) -> I.Found | None:
+    """"Approval of X will be sought …" and "No decision was reached; the item stays open" are pending."""
+    m = P.DECISION_SOUGHT.match(body)
+    if m:
+        return I.Found("decision", {"text": I.tidy(m.group("text")), "status": "pending"})
+    if P.NO_DECISION_YET.search(body):
+        text = I.tidy(body)
+        if _topic(ctx):
+            text = f"{I.tidy(_topic(ctx) or '')} – {text}"
+        return I.Found("decision", {"text": text, "status": "pending"})
+    return None
+
+
+def _risk_prose(body: str, ctx: Context) -> I.Found | None:
+    """"The Board NOTED a new risk that X." and "the risk of X remains without an owner or mitigation"."""
+    m = RISK_PROSE.search(body)
+    if not m:
+        return None
+    text = RISK_STATE.sub("", m.group("text"))
+    text = I.tidy(re.split(r"(?i)\s+and\s+(?:is|has|was)\s+(?:now\s+)?(?:owned|mitigated)\b", text)[0])
+    if len(text.split()) < 3:
+        return None
+    risk = I.Found("risk", {"text": text, "owner": None, "mitigation": None, "severity": None,
+                            "status": "open"})
+    _risk_follow_up(m.group("text"), ctx, risk)
+    return risk
+
+
+def _risk_follow_up(body: str, ctx: Context, previous: I.Found | None) -> bool:
+    """Owner and mitigation stated after a risk ("Martin Hale owns the risk and has set up …")."""
+    if previous is None or previous.kind != "risk":
+        return False
+    owner, mitigation = RISK_OWNER.search(body), RISK_MITIGATION.search(body)
+    if owner and not previous.fields.get("owner"):
+        raw = owner.group("o1") or owner.group("o2") or owner.group("o3")
+        if not I.STOP_OWNER.match(raw.split()[0]):
+            previous.fields["owner"] = ctx.people.resolve(raw)
+    if mitigation and not previous.fields.get("mitigation"):
+        text = I.tidy(next(g for g in mitigation.groups() if g))
+        if not re.match(r"(?i)^(?:none|no|not|tbc|tbd)\b", text):
+            previous.fields["mitigation"] = text
+    return bool(owner or mitigation)
 
 
 def _owner_is_real(raw: str, ctx: Context) -> bool:

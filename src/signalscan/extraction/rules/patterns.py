@@ -87,7 +87,21 @@ DECISION_NARRATIVE = re.compile(
     r"|parked until|deferred (?:to|until)|still awaiting (?:sign[- ]?off|approval|a decision)|"
     r"decision (?:is )?(?:still )?pending)\b"
 )
-NOT_A_DECISION = re.compile(r"(?i)\b(?:minutes of|previous meeting|accurate record)\b|^\W*no decisions?\b")
+NOT_A_DECISION = re.compile(r"(?i)\b(?:minutes of|previous meeting|(?:accurate|correct|true) record|"
+    r"taken as read)\b|^\W*no decisions?\b")
+# formal minutes set the resolution verb in capitals: "4.2 AGREED that …", "The Board APPROVED …"
+UPPER_DECISION = re.compile(r"\b(?:AGREED|RESOLVED|DECIDED|APPROVED|ENDORSED|RATIFIED|DEFERRED)\b")
+LEADING_DECISION = re.compile(r"^(?:Agreed|Resolved|Decided|Approved|Endorsed|Deferred)\b(?=\s+(?:that|to|"
+    r"the|an?)\b|\s*[:–—-])")
+# a decision that is still to come: "Approval of X will be sought …", "no decision was reached … stays open"
+DECISION_SOUGHT = re.compile(
+    r"(?i)^(?P<text>(?:approval|sign[- ]?off|endorsement|agreement|a decision)\b.{3,120}?)\s+(?:will|is to|"
+    r"needs to|is expected to)\s+be\s+(?:sought|requested|brought|taken|made|put)\b"
+)
+NO_DECISION_YET = re.compile(
+    r"(?i)\bno decision (?:was|has been|could be|can be) (?:reached|made|taken|agreed)\b.*\b(?:open|carried|"
+    r"deferred|next|until|pending|return|back to|revisit)"
+)
 
 # ---------------------------------------------------------------- actions
 ACTION_DONE = re.compile(
