@@ -121,7 +121,7 @@ def _walk_order(top: Path, file: Path) -> tuple[object, ...]:
     # Sorted by folder and name, except that versions of one name come oldest first ("minutes",
     # "minutes v2", "minutes final"), so within a run the newest version is the one that stays active.
     parts = file.relative_to(top).parts
-    return (parts[:-1], _normalised_stem(file.name), version_rank(file.name), file.name)
+    return ((*parts[:-1], _normalised_stem(file.name)), version_rank(file.name), file.name)
 
 
 def version_rank(name: str) -> tuple[int, int]:
