@@ -38,17 +38,18 @@ def board_minutes(tmp_path: Path) -> Path:
     doc.add_paragraph("2.1 The minutes of the meeting held on 7 October were AGREED as a correct record.")
     doc.add_paragraph("2.2 Action 10/01 (GA – condition survey of the north wing) – not complete; "
                       "revised target 20 November.")
-    doc.add_paragraph("2.3 Action 10/02 (Finance – lease exit costings) – complete; costings sent 30 October.")
+    doc.add_paragraph("2.3 Action 10/02 (Finance – lease exit costings) – complete; "
+                      "costings sent 30 October.")
     doc.add_paragraph("2.4 Action 10/03 (TN to refresh the space utilisation model) – in progress, "
                       "on course for 18 November.")
     doc.add_heading("3. Disposal of Riverside House", level=2)
     doc.add_paragraph("3.1 The Board considered whether to sell Riverside House or lease it to the council.")
     doc.add_paragraph("3.2 The decision was DEFERRED to the December Board, pending a valuation.")
     doc.add_heading("4. Risks", level=2)
-    doc.add_paragraph("4.1 The Board NOTED a new risk that asbestos surveys could delay the north wing works. "
-                      "No owner or mitigation has yet been identified.")
-    doc.add_paragraph("4.2 The Board NOTED the risk that the lease break notice is served late. Liam Burke "
-                      "owns the risk and has set up a monthly lease review.")
+    doc.add_paragraph("4.1 The Board NOTED a new risk that asbestos surveys could delay the north wing "
+                      "works. No owner or mitigation has yet been identified.")
+    doc.add_paragraph("4.2 The Board NOTED the risk that the lease break notice is served late. "
+                      "Liam Burke owns the risk and has set up a monthly lease review.")
     doc.add_heading("5. Car parking", level=2)
     doc.add_paragraph("5.1 AGREED that staff parking charges will be frozen until April.")
     doc.add_paragraph("5.2 RESOLVED to close the Elm Street car park from 1 January.")

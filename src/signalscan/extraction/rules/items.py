@@ -263,7 +263,7 @@ def _logged_entry(inner: str, remarks: str, ctx: Context) -> Found | None:
 
 
 def remark_due(remarks: str, ctx: Context) -> tuple[object, str | None]:
-    """The due date a status remark gives ("revised target 13 Feb"), not dates of what happened ("sent 3 Feb")."""
+    """The due date a remark gives ("revised target 13 Feb"), not when something happened ("sent 3 Feb")."""
     hits = [h for h in ctx.dates.find_all(remarks) if REMARK_DUE.search(remarks[:h.start])]
     if hits:
         return hits[-1].value, hits[-1].raw

@@ -40,7 +40,7 @@ TOPIC = re.compile(
     r"(?i)\b(?:considered|discussed|debated|deliberated on|was given over to|turned to|focused on|"
     r"was asked to (?:decide|consider)(?: on)?)\s+(?P<topic>(?!it\b|this\b|them\b).{6,160}?)\.?$"
 )
-# a sentence whose subject points back ("The decision was DEFERRED …", "It was deferred", "the item stays open")
+# a sentence whose subject points back ("The decision was DEFERRED …", "It was deferred")
 ANAPHORIC = re.compile(
     r"(?i)^(?:(?:the|this|that|a|its)\s+(?:decision|item|matter|proposal|paper|request|question|choice|"
     r"recommendation)\b|(?:it|this|that)\s+(?:was|is|has|remains)\b|(?:deferred|agreed|approved)\s+(?:to|un"
@@ -54,7 +54,8 @@ RISK_PROSE = re.compile(
 )
 RISK_REFERENCE = re.compile(r"(?i)\b(?:the|this) risk\b|^(?:it|they)\b|^(?:no|an?) (?:owner|mitigation)\b")
 RISK_STATE = re.compile(
-    r"(?i)\s+(?:(?:still|now|also)\s+)?(?:remains|has|is|was|had|has been|is being)\s+(?:(?:still|now|yet)\s+)?"
+    r"(?i)\s+(?:(?:still|now|also)\s+)?(?:remains|has|is|was|had|has been|is being)\s+"
+    r"(?:(?:still|now|yet)\s+)?"
     r"(?:without|no|owned|mitigated|unowned|unmitigated|not (?:yet )?(?:owned|mitigated|assigned))\b.*$"
 )
 RISK_OWNER = re.compile(
@@ -70,8 +71,9 @@ RISK_MITIGATION = re.compile(
 
 
 GENERIC_HEADING = re.compile(
-    r"(?i)^(?:discussion|general|any other business|aob|other business|welcome|introductions?|matters arising|"
-    r"updates?|notes?|minutes|agenda|summary|close|closing|date of next meeting|next meeting|items?)\b"
+    r"(?i)^(?:discussion|general|any other business|aob|other business|welcome|introductions?|"
+    r"matters arising|updates?|notes?|minutes|agenda|summary|close|closing|date of next meeting|"
+    r"next meeting|items?)\b"
 )
 
 
@@ -128,8 +130,8 @@ def _decision(body: str, ctx: Context) -> list[I.Found]:
     """A decision sentence; one whose subject points back takes the minute item's topic."""
     topic = _topic(ctx)
     if ANAPHORIC.match(body) and topic:
-        decision = I.parse_decision(re.sub(r"(?i)^(?:the|this|that|a|its)\s+\w+\s+(?:was|is|has been|were)\s+",
-                                           "", body), None)
+        subjectless = re.sub(r"(?i)^(?:the|this|that|a|its)\s+\w+\s+(?:was|is|has been|were)\s+", "", body)
+        decision = I.parse_decision(subjectless, None)
         if decision:
             decision.fields["text"] = f"{I.tidy(topic)} – {decision.fields['text']}"
         return [decision] if decision else []
