@@ -59,6 +59,7 @@ STOPWORDS = set(
     "just only very s re new still now".split()
 )
 LINK_THRESHOLD = 0.4
+REOPEN_PENALTY = {"action": 0.15, "risk": 0.15, "decision": 0.35}
 MIN_COVER = 0.35  # share of a mention's word weight a thread must hold to be worth scoring
 CLOSED_LOOKBACK_WEEKS = 8  # closed threads older than this are not reopened by a look-alike
 MAX_WORDINGS = 5  # distinct wordings kept per thread for comparison
@@ -350,8 +351,8 @@ def _score(item: _Item, draft: _Draft, weights: _Weights) -> tuple[float, str]:
         reasons.append("same due date")
     if item.workstream and draft.workstreams:
         score += 0.05 if item.workstream in draft.workstreams else -0.15
-    if draft.closed:  # reopening happens, but rarely
-        score -= 0.15
+    if draft.closed:  # actions and risks reopen now and then; a decision made is rarely unmade
+        score -= REOPEN_PENALTY[draft.kind]
     return score, ", ".join(reasons)
 
 
