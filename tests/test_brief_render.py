@@ -77,3 +77,14 @@ def test_json_carries_the_same_data(briefing):
     assert data["headline"]["counts"]["watermelon_workstreams"] == 1
     assert data["questions"][3]["question"] == "Who is carrying overdue commitments?"
     assert Briefing.model_validate(data).model_dump() == briefing.model_dump()
+
+
+def test_docx_keeps_line_breaks_and_drops_characters_xml_cannot_hold():
+    from docx import Document
+
+    data = sample.harbor_erp()
+    data.items[0].text = "Cutover <plan> & \x0bvendor\tsign-off\nby Friday"
+    briefing = generate_briefing(SampleSource(data, lambda a: sample.harbor_signals(data, a)))
+    document = Document(io.BytesIO(render(briefing, "docx")))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "Cutover <plan> & vendor\tsign-off\nby Friday" in cells

@@ -165,9 +165,9 @@ def _deliver_one(
     what = f"{briefing.program} {briefing.as_of} by {destination(settings, pending.channel)}"
     if sender is None or pending.channel not in channels(settings):
         # the channel was unconfigured since: keep it queued and say so, rather than drop it
-        error = f"channel {pending.channel!r} not configured"
-        history.mark(pending.id, sent=False, attempts=0, error=error)
-        return False, f"{what}: {error}"
+        unconfigured = f"channel {pending.channel!r} not configured"
+        history.mark(pending.id, sent=False, attempts=0, error=unconfigured)
+        return False, f"{what}: {unconfigured}"
     ok, attempts, error = with_retries(lambda: sender(settings, briefing), settings.delivery_retries, backoff)
     history.mark(pending.id, sent=ok, attempts=attempts, error=error)
     if ok:

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from signalscan.briefing.build import build_briefing
+from signalscan.briefing.build import build_briefing, build_counts
 from signalscan.briefing.model import Briefing
 from signalscan.briefing.sources import ProgramSource, ledger_source
 from signalscan.briefing.summary import summarize
@@ -30,18 +30,22 @@ def generate_briefing(source: ProgramSource, as_of: date | None = None, chat_mod
                             + (f" on or before {as_of}" if as_of else "")
                             + f": ingest some with `signalscan ingest PATH --program {source.program}`")
     as_of = as_of or weeks[-1].end
-    previous = _build_at(source, known, weeks[-2].end, None, window_days) if len(weeks) > 1 else None
-    briefing = _build_at(source, known, as_of, previous, window_days)
+    previous = _previous_counts(source, known, weeks[-2].end, window_days) if len(weeks) > 1 else None
+    briefing = build_briefing(_known_on(known, as_of), source.threads(as_of), source.signals(as_of),
+                              previous=previous, as_of=as_of, program=source.program, window_days=window_days)
     briefing.summary = summarize(briefing, chat_model, unavailable=llm_note)
     return briefing
 
 
-def _build_at(source: ProgramSource, known: list, as_of: date, previous: Briefing | None,
-              window_days: int) -> Briefing:
+def _known_on(known: list, as_of: date) -> list:
     # extractions are read once; "known on as_of" is only a filter on their meeting dates
-    extractions = [e for e in known if e.extraction.document.meeting_date <= as_of]
-    return build_briefing(extractions, source.threads(as_of), source.signals(as_of), previous=previous,
-                          as_of=as_of, program=source.program, window_days=window_days)
+    return [e for e in known if e.extraction.document.meeting_date <= as_of]
+
+
+def _previous_counts(source: ProgramSource, known: list, as_of: date, window_days: int) -> Briefing:
+    # the comparison needs only last week's signals and counts, not its tables, grid or facts
+    return build_counts(_known_on(known, as_of), source.threads(as_of), source.signals(as_of), as_of,
+                        source.program, window_days)
 
 
 def chat_model_for(settings: Settings) -> tuple[Any | None, str | None]:

@@ -68,6 +68,27 @@ def build_briefing(
     return briefing
 
 
+def build_counts(
+    extractions: list[StoredExtraction],
+    threads: list[Thread],
+    signals: list[Signal],
+    as_of: date,
+    program: str,
+    window_days: int = 3,
+) -> Briefing:
+    """The part of a briefing the next one compares with: its signals and headline counts only."""
+    weeks = [w for w in meeting_weeks(extractions, window_days) if w.start <= as_of]
+    briefed = _brief_signals(signals, {t.thread_id: t for t in threads}, weeks[-1] if weeks else None)
+    return Briefing(
+        program=program,
+        as_of=as_of,
+        weeks=[w.anchor for w in weeks],
+        headline=_headline(_headline_counts(briefed), None),
+        changes=Changes(),
+        signals=briefed,
+    )
+
+
 def _on_or_before(day: date | None, as_of: date) -> bool:
     return day is not None and day <= as_of
 

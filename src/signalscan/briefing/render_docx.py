@@ -1,8 +1,16 @@
-"""The briefing as a Word document (python-docx): headings, tables and the two charts."""
+"""The briefing as a Word document: headings, tables and the two charts.
+
+python-docx builds the package (styles, picture parts, saving); the body is written as
+WordprocessingML text and parsed once, because python-docx's per-run and per-style-name calls
+cost more than the rest of the briefing together.
+"""
 
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Sequence
+from xml.sax.saxutils import escape
 
 from signalscan.briefing import charts
 from signalscan.briefing.model import Briefing
@@ -17,89 +25,152 @@ from signalscan.briefing.render_md import (
 )
 
 _RAG_FILL = {"green": "C9ECD0", "amber": "FDE6B0", "red": "F6C4C2", None: "EEEEEE"}
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML 1.0 cannot hold
+_BREAKS = re.compile(r"(\r\n|\r|\n|\t)")
+
+
+def run(text: str, bold: bool = False, italic: bool = False) -> str:
+    """One run of text (`w:r`); newlines become line breaks and tabs tabs, as python-docx does."""
+    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    parts = []
+    for piece in _BREAKS.split(_NOT_XML.sub("", text)):
+        if piece == "\t":
+            parts.append("<w:tab/>")
+        elif piece in ("\r\n", "\r", "\n"):
+            parts.append("<w:br/>")
+        elif piece:
+            parts.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+    return f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}{''.join(parts)}</w:r>"
+
+
+class DocxWriter:
+    """A Word document written top to bottom: paragraphs, headings, tables and pictures."""
+
+    def __init__(self) -> None:
+        from docx import Document
+
+        self.document = Document()
+        self.body: list[str] = []
+        self._style_ids: dict[str, str] = {}
+
+    def style_id(self, name: str) -> str:
+        """The id of a style of the default template, looked up by name once."""
+        if name not in self._style_ids:
+            self._style_ids[name] = self.document.styles[name].style_id
+        return self._style_ids[name]
+
+    def paragraph(self, *runs: str, style: str | None = None) -> None:
+        """A paragraph of runs (see `run`), in a named style."""
+        props = f'<w:pPr><w:pStyle w:val="{self.style_id(style)}"/></w:pPr>' if style else ""
+        self.body.append(f"<w:p>{props}{''.join(runs)}</w:p>")
+
+    def text(self, text: str, style: str | None = None) -> None:
+        """A paragraph of plain text."""
+        self.paragraph(run(text), style=style)
+
+    def heading(self, text: str, level: int) -> None:
+        """A heading; level 0 is the document title."""
+        self.text(text, style="Title" if level == 0 else f"Heading {level}")
+
+    def table(
+        self, header: list[str], rows: Sequence[Sequence[object]], fills: list[list[str | None]] | None = None
+    ) -> None:
+        """A bordered table with a bold header row; `fills` shades body cells (hex colours)."""
+        section = self.document.sections[-1]
+        width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+        twips = (width // len(header)) // 635  # EMU to twentieths of a point
+        cell_width = f'<w:tcW w:type="dxa" w:w="{twips}"/>'
+
+        def cell(value: object, bold: bool = False, fill: str | None = None) -> str:
+            shade = f'<w:shd w:val="clear" w:fill="{fill}"/>' if fill else ""
+            text = "—" if value is None else str(value)
+            return f"<w:tc><w:tcPr>{cell_width}{shade}</w:tcPr><w:p>{run(text, bold)}</w:p></w:tc>"
+
+        lines = ["<w:tr>" + "".join(cell(h, bold=True) for h in header) + "</w:tr>"]
+        for r, row in enumerate(rows):
+            shades = fills[r] if fills else [None] * len(row)
+            cells = "".join(cell(value, fill=fill) for value, fill in zip(row, shades, strict=True))
+            lines.append(f"<w:tr>{cells}</w:tr>")
+        grid = f'<w:gridCol w:w="{twips}"/>' * len(header)
+        self.body.append(
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.style_id("Table Grid")}"/>'
+            '<w:tblW w:type="auto" w:w="0"/><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" '
+            'w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid>{''.join(lines)}</w:tbl>"
+        )
+
+    def picture(self, png: bytes | None, width_inches: float) -> None:
+        """A PNG in a paragraph of its own, scaled to a width (the chart's bytes, drawn once)."""
+        if not png:
+            return
+        from docx.shared import Inches
+        from lxml import etree  # type: ignore[import-untyped]
+
+        inline = self.document.part.new_pic_inline(io.BytesIO(png), Inches(width_inches), None)
+        drawing = etree.tostring(inline, encoding="unicode")
+        self.body.append(f"<w:p><w:r><w:drawing>{drawing}</w:drawing></w:r></w:p>")
+
+    def save(self) -> bytes:
+        """Parse the written body once, put it before the section properties, return the .docx bytes."""
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+
+        fragment = parse_xml(f"<w:body {nsdecls('w', 'r', 'wp', 'a', 'pic')}>{''.join(self.body)}</w:body>")
+        end = self.document.element.body.sectPr
+        for element in list(fragment):
+            end.addprevious(element)
+        buffer = io.BytesIO()
+        self.document.save(buffer)
+        return buffer.getvalue()
 
 
 def render_docx(briefing: Briefing) -> bytes:
     """The whole briefing as .docx bytes."""
-    from docx import Document
-
-    document = Document()
-    document.add_heading(title(briefing), level=0)
-    paragraph = document.add_paragraph()
-    paragraph.add_run("Headline: ").bold = True
-    paragraph.add_run(briefing.headline.text)
-    document.add_heading("Summary", level=1)
-    document.add_paragraph(briefing.summary.text)
+    doc = DocxWriter()
+    doc.heading(title(briefing), 0)
+    doc.paragraph(run("Headline: ", bold=True), run(briefing.headline.text))
+    doc.heading("Summary", 1)
+    doc.text(briefing.summary.text)
     if briefing.summary.note:
-        document.add_paragraph().add_run(briefing.summary.note).italic = True
-    document.add_heading("Leadership questions", level=1)
+        doc.paragraph(run(briefing.summary.note, italic=True))
+    doc.heading("Leadership questions", 1)
     for question in briefing.questions:
-        item = document.add_paragraph(style="List Bullet")
-        item.add_run(question.question + " ").bold = True
-        item.add_run(question.answer)
-    document.add_heading(
-        "What changed" + (f" since {briefing.changes.since}" if briefing.changes.since else ""), level=1
-    )
+        doc.paragraph(run(question.question + " ", bold=True), run(question.answer), style="List Bullet")
+    doc.heading("What changed" + (f" since {briefing.changes.since}" if briefing.changes.since else ""), 1)
     for line in changes_lines(briefing):
-        document.add_paragraph(line, style="List Bullet")
-    _signals(document, briefing)
-    _actions(document, briefing)
-    _decisions_and_risks(document, briefing)
-    _rag(document, briefing)
-    document.add_heading("Facts cited", level=1)
+        doc.text(line, style="List Bullet")
+    _signals(doc, briefing)
+    _actions(doc, briefing)
+    _decisions_and_risks(doc, briefing)
+    _rag(doc, briefing)
+    doc.heading("Facts cited", 1)
     for fact in briefing.facts:
         cites = "; ".join(f"“{c.quote}” ({cite(c)})" for c in fact.citations)
-        document.add_paragraph(f"[{fact.n}] {fact.text}" + (f" — {cites}" if cites else ""))
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+        doc.text(f"[{fact.n}] {fact.text}" + (f" — {cites}" if cites else ""))
+    return doc.save()
 
 
-def _table(document, header: list[str], rows: list[list[object]]):
-    table = document.add_table(rows=len(rows) + 1, cols=len(header))
-    table.style = "Table Grid"
-    # one grid read for the whole table: python-docx recomputes the grid on every row.cells
-    cells = table._cells
-    width = len(header)
-    for i, text in enumerate(header):
-        cells[i].paragraphs[0].add_run(text).bold = True
-    for r, row in enumerate(rows, start=1):
-        for c, value in enumerate(row):
-            cells[r * width + c].paragraphs[0].add_run("—" if value is None else str(value))
-    return table
-
-
-def _picture(document, png: bytes | None, width_inches: float) -> None:
-    from docx.shared import Inches
-
-    if png:
-        document.add_picture(io.BytesIO(png), width=Inches(width_inches))
-
-
-def _signals(document, briefing: Briefing) -> None:
-    document.add_heading("Signals by severity", level=1)
+def _signals(doc: DocxWriter, briefing: Briefing) -> None:
+    doc.heading("Signals by severity", 1)
     for severity in SEVERITIES:
         active = briefing.active_signals(severity)
-        document.add_heading(f"{severity.title()} ({len(active)})", level=2)
+        doc.heading(f"{severity.title()} ({len(active)})", 2)
         if not active:
-            document.add_paragraph("None.")
+            doc.text("None.")
         for briefed in active:
-            paragraph = document.add_paragraph()
-            paragraph.add_run(signal_line(briefed)).bold = True
-            paragraph.add_run(" — " + briefed.signal.explanation)
+            doc.paragraph(run(signal_line(briefed), bold=True), run(" — " + briefed.signal.explanation))
             for evidence in briefed.signal.evidence:
-                document.add_paragraph(f"“{evidence.quote}” — {cite(evidence)}", style="Quote")
+                doc.text(f"“{evidence.quote}” — {cite(evidence)}", style="Quote")
 
 
-def _actions(document, briefing: Briefing) -> None:
-    document.add_heading("Aging actions by owner", level=1)
-    _picture(document, charts.aging_chart(briefing), 6.0)
+def _actions(doc: DocxWriter, briefing: Briefing) -> None:
+    doc.heading("Aging actions by owner", 1)
+    doc.picture(charts.aging_chart(briefing), 6.0)
     if not briefing.actions_by_owner:
-        document.add_paragraph("No open actions.")
+        doc.text("No open actions.")
     for owner in briefing.actions_by_owner:
-        document.add_heading(f"{owner.owner} — {owner.open} open, {owner.overdue} overdue", level=2)
-        _table(
-            document,
+        doc.heading(f"{owner.owner} — {owner.open} open, {owner.overdue} overdue", 2)
+        doc.table(
             ["Action", "Age (weeks)", "Carried over", "Due slips", "Due", "Evidence"],
             [
                 [
@@ -115,11 +186,10 @@ def _actions(document, briefing: Briefing) -> None:
         )
 
 
-def _decisions_and_risks(document, briefing: Briefing) -> None:
-    document.add_heading("Decisions waiting", level=1)
+def _decisions_and_risks(doc: DocxWriter, briefing: Briefing) -> None:
+    doc.heading("Decisions waiting", 1)
     if briefing.decisions_waiting:
-        _table(
-            document,
+        doc.table(
             ["Decision", "Status", "Since", "Weeks waiting", "Times deferred", "Evidence"],
             [
                 [
@@ -134,41 +204,27 @@ def _decisions_and_risks(document, briefing: Briefing) -> None:
             ],
         )
     else:
-        document.add_paragraph("None.")
+        doc.text("None.")
     health = briefing.risk_health
-    document.add_heading("Risk register health", level=1)
-    _table(
-        document,
+    doc.heading("Risk register health", 1)
+    doc.table(
         ["Open", "Without owner", "Without mitigation", "Closed"],
         [[health.open, health.without_owner, health.without_mitigation, health.closed]],
     )
     if health.without_either:
-        document.add_paragraph(
-            "Open with neither owner nor mitigation: " + "; ".join(health.without_either) + "."
-        )
+        doc.text("Open with neither owner nor mitigation: " + "; ".join(health.without_either) + ".")
 
 
-def _rag(document, briefing: Briefing) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    document.add_heading("Reported RAG against evidence", level=1)
-    _picture(document, charts.rag_chart(briefing), 6.5)
+def _rag(doc: DocxWriter, briefing: Briefing) -> None:
+    doc.heading("Reported RAG against evidence", 1)
+    doc.picture(charts.rag_chart(briefing), 6.5)
     if not briefing.rag_grid:
-        document.add_paragraph("No workstream status reported.")
+        doc.text("No workstream status reported.")
         return
     weeks = briefing.rag_grid[0].cells[-RAG_WEEKS:]
-    table = _table(
-        document,
+    doc.table(
         ["Workstream"] + [c.week.strftime("%d %b") for c in weeks],
         [[row.workstream] + [rag_cell_text(c) for c in row.cells[-RAG_WEEKS:]] for row in briefing.rag_grid],
+        fills=[[None] + [_RAG_FILL[c.reported] for c in row.cells[-RAG_WEEKS:]] for row in briefing.rag_grid],
     )
-    for row, data in zip(table.rows[1:], briefing.rag_grid, strict=True):
-        for cell, rag in zip(row.cells[1:], data.cells[-RAG_WEEKS:], strict=True):
-            shading = OxmlElement("w:shd")
-            shading.set(qn("w:val"), "clear")
-            shading.set(qn("w:fill"), _RAG_FILL[rag.reported])
-            cell._tc.get_or_add_tcPr().append(shading)
-    document.add_paragraph(
-        "G/A/R = reported colour, · = not reported, ! = a document of that week described trouble."
-    )
+    doc.text("G/A/R = reported colour, · = not reported, ! = a document of that week described trouble.")

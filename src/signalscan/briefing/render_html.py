@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import base64
+from functools import lru_cache
 
-from jinja2 import Environment
+from jinja2 import Environment, Template
 
 from signalscan.briefing import charts
 from signalscan.briefing.model import Briefing
@@ -95,7 +96,12 @@ TEMPLATE = """<!DOCTYPE html>
 </body></html>
 """
 
-_ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+
+
+@lru_cache(maxsize=1)
+def _template() -> Template:
+    # compiled once per process: compiling costs more than rendering
+    return Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True).from_string(TEMPLATE)
 
 
 def data_uri(png: bytes | None) -> str | None:
@@ -105,7 +111,7 @@ def data_uri(png: bytes | None) -> str | None:
 
 def render_html(briefing: Briefing) -> str:
     """The whole briefing as one HTML page."""
-    return _ENV.from_string(TEMPLATE).render(
+    return _template().render(
         b=briefing,
         title=title(briefing),
         css=CSS,
