@@ -97,7 +97,6 @@ TEMPLATE = """<!DOCTYPE html>
 """
 
 
-
 @lru_cache(maxsize=1)
 def _template() -> Template:
     # compiled once per process: compiling costs more than rendering
