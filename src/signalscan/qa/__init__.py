@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,11 +58,16 @@ def retrieve(index: ProgramIndex, question: str, embedder: Embedder, store: Dens
     dense = dense_scores(index, store, vector, chroma_where(index, plan, document_ids), mask,
                          weights.dense_candidates)
     fused = fuse(index, plan, dense, lexical, mask, weights)
-    rows = select_rows(fused, k)
+    rows = select_rows(fused, k, index.document, weights.adjacency)
+    if weights.lead and rows:
+        # the single best passage on its own merits leads; smoothing then covers the discussion
+        sharp = fuse(index, plan, dense, lexical, mask, replace(weights, neighbours=0.0))
+        lead = int(np.argmax(sharp))
+        rows = [lead] + [r for r in rows if r != lead][: k - 1]
     citations = []
-    for group in group_contiguous(rows, index):
+    for group in group_contiguous(rows, index, weights.merge_backward):
         chunks = [index.chunks[i] for i in group]
-        citations.append(make_citation(chunks, max(fused[i] for i in group), plan))
+        citations.append(make_citation(chunks, max(fused[i] for i in group), plan, weights.trim))
     weak = not rows or is_weak(dense, plan.tokens, index.chunks, rows[0], weights)
     return Retrieved(citations, weak)
 

@@ -26,12 +26,16 @@ class DenseSearch(Protocol):
 
 @dataclass
 class RetrievalWeights:
-    """How the two rankings are fused; fixed defaults measured on held-out meeting transcripts."""
+    """How retrieval ranks and cuts; defaults measured on QMSum validation meetings (val split only)."""
 
     dense: float = 1.0
-    lexical: float = 0.6
+    lexical: float = 1.0
     neighbours: float = 0.35  # a passage whose neighbours also match is part of a longer discussion
     speaker: float = 0.15  # boost for passages where a speaker named in the question talks
+    lead: bool = True  # the first citation is the best passage before smoothing
+    adjacency: float = 0.0  # bonus for extending a chosen passage rather than jumping elsewhere
+    merge_backward: bool = False  # merging a weaker lead-in would push the better passage later
+    trim: bool = True  # drop filler lines ("Yeah.", "Okay.") at a citation's edges
     dense_candidates: int = 200
     weak_dense: float = 0.28  # below this best cosine, with few query words found, nothing answers
 
@@ -113,38 +117,63 @@ def _smooth(scores: np.ndarray, document: np.ndarray, weight: float) -> np.ndarr
     return scores + weight * np.maximum(prev, nxt)
 
 
-def select_rows(fused: np.ndarray, k: int) -> list[int]:
-    """The k best rows by fused score."""
+def select_rows(fused: np.ndarray, k: int, document: np.ndarray | None = None, adjacency: float = 0.0,
+                pool: int = 60) -> list[int]:
+    """The k best rows, greedily: a row next to one already chosen (same document) gains `adjacency`,
+    so a discussion found is covered before far, weaker passages."""
     finite = np.flatnonzero(np.isfinite(fused))
     if finite.size == 0:
         return []
-    take = min(k, finite.size)
+    take = min(max(k, pool) if adjacency > 0 else k, finite.size)
     best = finite[np.argpartition(-fused[finite], take - 1)[:take]]
-    return sorted(best.tolist(), key=lambda i: -fused[i])
+    ranked = sorted(best.tolist(), key=lambda i: -fused[i])
+    if adjacency <= 0 or document is None:
+        return ranked[:k]
+    chosen: list[int] = []
+    picked: set[int] = set()
+    candidates = dict.fromkeys(ranked)
+    while candidates and len(chosen) < k:
+        def gain(row: int) -> float:
+            near = any(n in picked and document[n] == document[row] for n in (row - 1, row + 1))
+            return float(fused[row]) + (adjacency if near else 0.0)
+        row = max(candidates, key=gain)
+        del candidates[row]
+        chosen.append(row)
+        picked.add(row)
+        for n in (row - 1, row + 1):  # neighbours of a chosen row become candidates even if weaker
+            if 0 <= n < len(fused) and n not in picked and n not in candidates and np.isfinite(fused[n]):
+                candidates[n] = None
+    return chosen
 
 
-def group_contiguous(rows: list[int], index: ProgramIndex) -> list[list[int]]:
-    """Rows in rank order, with a row next to an already chosen one (same document) merged into it."""
+def group_contiguous(rows: list[int], index: ProgramIndex, backward: bool = True) -> list[list[int]]:
+    """Rows in rank order, a row next to an already chosen one (same document) merged into its citation.
+
+    With `backward` False a row just before a chosen one is not merged into it: the better passage
+    is then read first instead of after its weaker lead-in."""
     groups: list[list[int]] = []
     owner: dict[int, list[int]] = {}
     for row in rows:
-        neighbour = next((owner[n] for n in (row - 1, row + 1) if n in owner
-                          and index.document[n] == index.document[row]), None)
-        if neighbour is None:
-            neighbour = []
-            groups.append(neighbour)
-        neighbour.append(row)
-        neighbour.sort()
-        owner[row] = neighbour
+        near = (row - 1, row + 1) if backward else (row - 1,)
+        same = [n for n in near if n in owner and index.document[n] == index.document[row]]
+        group = owner[same[0]] if same else None
+        if group is None:
+            group = []
+            groups.append(group)
+        group.append(row)
+        group.sort()
+        owner[row] = group
     return groups
 
 
-def make_citation(chunks: Sequence[ChunkRecord], score: float, plan: QueryPlan) -> Citation:
+def make_citation(chunks: Sequence[ChunkRecord], score: float, plan: QueryPlan,
+                  trim: bool = True) -> Citation:
     """One citation for contiguous chunks; transcript lines trimmed at the edges to those that matter."""
     first, last = chunks[0], chunks[-1]
     lines = [line for c in chunks for line in c.text.split("\n")]
     line_start, line_end = first.line_start, last.line_end
-    if line_start is not None and line_end is not None and line_end - line_start + 1 == len(lines):
+    whole_lines = line_start is not None and line_end is not None and line_end - line_start + 1 == len(lines)
+    if trim and whole_lines and line_start is not None:
         lo, hi = _trim(lines, plan)
         lines, line_start, line_end = lines[lo:hi], line_start + lo, line_start + hi - 1
     locator = first.locator if len(chunks) == 1 and len(lines) == len(first.text.split("\n")) else None
