@@ -69,7 +69,9 @@ def ingest(
     meeting_date: Annotated[
         str | None, typer.Option("--meeting-date", help="Override the meeting date (YYYY-MM-DD).")
     ] = None,
-    engine: Annotated[str | None, typer.Option("--engine", help="Extraction engine: rules|llm|hybrid.")] = None,
+    engine: Annotated[
+        str | None, typer.Option("--engine", help="Extraction engine: rules|llm|hybrid.")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Parse, index and extract documents into the workspace."""
@@ -163,7 +165,9 @@ def ask(
         str | None, typer.Option("--document", help="Only this ingested file (path as ingested).")
     ] = None,
     k: Annotated[int, typer.Option("-k", help="How many passages to cite.")] = 5,
-    retrieve_only: Annotated[bool, typer.Option("--retrieve-only", help="Citations only, no answer.")] = False,
+    retrieve_only: Annotated[
+        bool, typer.Option("--retrieve-only", help="Citations only, no answer.")
+    ] = False,
     questions: Annotated[
         Path | None, typer.Option("--questions", help="JSONL file of {id, question, document?}.")
     ] = None,

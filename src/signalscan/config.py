@@ -37,7 +37,8 @@ class Settings(BaseSettings):
     llm_model: str | None = None
     llm_api_key: str | None = None  # falls back to OPENAI_API_KEY
     llm_timeout: float = 60.0
-    llm_response_format: str = "auto"  # auto | json_object_schema (llama.cpp) | json_schema | json_object | none
+    # auto | json_object_schema (llama.cpp) | json_schema | json_object | none
+    llm_response_format: str = "auto"
     llm_max_tokens: int = 2048  # reply budget per LLM extraction request
     extract_engine: str = "rules"  # rules | llm | hybrid
 
