@@ -16,6 +16,7 @@ from signalscan.extraction.rules import narrative
 from signalscan.extraction.rules import patterns as P
 from signalscan.extraction.rules.attendance import (
     ATTENDANCE_LINE,
+    apologies_in_sentence,
     parse_attendance_line,
     register,
     split_names,
@@ -24,6 +25,7 @@ from signalscan.extraction.rules.context import Context, Section, Unit, sentence
 from signalscan.extraction.rules.dates import DateResolver, detect_dayfirst
 from signalscan.extraction.rules.owners import PeopleDirectory, looks_like_person
 from signalscan.extraction.rules.tables import COLUMN_ROLES, cells_of, read_table
+from signalscan.extraction.rules.tiles import read_tile
 from signalscan.models import (
     Action,
     Block,
@@ -47,11 +49,16 @@ class RulesExtractor:
 
     name = "rules"
 
+    def __init__(self) -> None:
+        # the people of the documents read so far: a deck's "JO" or "K. Walsh" is the minutes' attendee
+        self.roster = PeopleDirectory()
+
     def extract(self, parsed: ParsedDocument) -> Extraction:
         """Read one parsed document into an Extraction whose items all quote their source."""
         units = build_units(parsed.blocks)
-        ctx = _context(parsed, units)
+        ctx = _context(parsed, units, self.roster)
         attendees, apologies = _attendance(units, ctx)
+        self._remember(ctx.people)
         found = _walk(units, ctx)
         extraction = Extraction(
             document=DocumentInfo(path=parsed.path, kind=parsed.kind, title=parsed.title,
@@ -60,6 +67,12 @@ class RulesExtractor:
         )
         _collect(found, extraction)
         return extraction
+
+    def _remember(self, people: PeopleDirectory) -> None:
+        for name in people.people:
+            self.roster.add(name)
+        for initials, name in people.initials().items():
+            self.roster.add(name, initials)
 
 
 # ---------------------------------------------------------------- units and context
@@ -103,9 +116,9 @@ def _is_list(lines: list[str]) -> bool:
     return listy >= max(1, len(filled) // 2)
 
 
-def _context(parsed: ParsedDocument, units: list[Unit]) -> Context:
+def _context(parsed: ParsedDocument, units: list[Unit], roster: PeopleDirectory | None = None) -> Context:
     text = "\n".join(u.text for u in units)
-    people = PeopleDirectory()
+    people = PeopleDirectory(fallback=roster)
     headers = {k.lower(): v for k, v in parsed.headers.items()}
     for block in parsed.blocks:  # e-mail headers may only exist as blocks
         m = re.match(r"(?i)^(from|to|cc):\s*(.+)$", block.text) if block.kind == "email_header" else None
@@ -119,7 +132,7 @@ def _context(parsed: ParsedDocument, units: list[Unit]) -> Context:
     dates = DateResolver(meeting, dayfirst=detect_dayfirst(text))
     dates.next_meeting = _next_meeting(units, dates)
     is_email = parsed.kind == "email" or parsed.format in ("eml", "msg") or bool(headers.get("from"))
-    return Context(dates=dates, people=people, is_email=is_email)
+    return Context(dates=dates, people=people, is_email=is_email, text=text)
 
 
 def _guess_meeting_date(units: list[Unit]) -> date | None:
@@ -162,6 +175,8 @@ def _attendance(units: list[Unit], ctx: Context) -> tuple[list[str], list[str]]:
             _extend(lists[section], register(ctx.people, split_names(text), text))
         else:
             section = None
+            if not is_row:
+                _extend(lists["apologies"], register(ctx.people, apologies_in_sentence(text), text))
         if unit.block.kind == "table_row":
             _learn_owner_cells(unit, ctx)
     return lists["attendees"], [n for n in lists["apologies"] if n not in lists["attendees"]]
@@ -210,8 +225,11 @@ def _walk(units: list[Unit], ctx: Context) -> list[tuple[Unit, I.Found]]:
     table: list[Unit] = []
     slide = None
     previous: I.Found | None = None
-    for unit in units:
+    skip_to = -1
+    for i, unit in enumerate(units):
         block = unit.block
+        if i <= skip_to:
+            continue
         if block.slide != slide:
             slide, ctx.section = block.slide, Section()
         if _is_table_row(unit):
@@ -223,6 +241,12 @@ def _walk(units: list[Unit], ctx: Context) -> list[tuple[Unit, I.Found]]:
         if table:
             read_table(table, ctx, out)
             table = []
+        tile = read_tile(units, i)
+        if tile:  # a dashboard tile: name, rating, % complete, commentary
+            name, status, skip_to = tile
+            out["found"].append((name, status))
+            ctx.section = Section(kind="status", label=ctx.section.label)
+            continue
         previous = _read_unit(unit, ctx, out, previous)
     if table:
         read_table(table, ctx, out)
@@ -250,6 +274,8 @@ def _read_unit(unit: Unit, ctx: Context, out: dict, previous: I.Found | None) ->
     if status:
         _emit(out, unit, status, ref, ctx)
         return None
+    if ctx.is_email and _skips_signature(body, ctx):
+        return None
     if heading or _is_label(text) or _is_carry_label(text) or _is_other_heading(unit):
         label = P.MARKDOWN.sub("", text).strip()
         kind = P.section_kind(label)
@@ -270,6 +296,17 @@ def _read_unit(unit: Unit, ctx: Context, out: dict, previous: I.Found | None) ->
         _emit(out, unit, found, ref, ctx)
         return found
     return _read_prose(unit, ctx, out, previous)
+
+
+def _skips_signature(body: str, ctx: Context) -> bool:
+    """An e-mail's sign-off ends its sections: the name and title lines after "Thanks," are no items."""
+    if P.QUOTED_MESSAGE.match(body):  # a quoted earlier message starts afresh
+        ctx.section = Section()
+        return False
+    if P.SIGN_OFF.match(body):
+        ctx.section = Section(kind="signature")
+        return True
+    return ctx.section.kind == "signature"
 
 
 def _read_item(body: str, ctx: Context) -> I.Found | None:

@@ -11,6 +11,13 @@ ATTENDANCE_LINE = re.compile(
     r"apologies(?: received)?|regrets|absent|absentees|not present|sent apologies)\s*(?:\([^)]*\))?\s*"
     r"(?:[:\-–—]\s*(?P<names>.*))?$"
 )
+# apologies minuted as a sentence: "Apologies were received from X (role) and Y.", "X and Y sent apologies."
+APOLOGY_SENTENCE = re.compile(
+    r"(?i)\bapologies(?:\s+for\s+absence)?\s+(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?"
+    r"(?:received|noted|given|tendered|sent|submitted)\s+(?:from|by|on behalf of)\s+(?P<names>[^.;]+)"
+    r"|(?P<before>(?:[A-Z][\w'-]+\s+){1,3}(?:\([^)]*\)\s*)?(?:(?:,|and)\s+(?:[A-Z][\w'-]+\s+){1,3}"
+    r"(?:\([^)]*\)\s*)?)*)(?:sent|gave|tendered|offered)\s+(?:their\s+|his\s+|her\s+)?apologies\b"
+)
 ABSENT = re.compile(r"(?i)^\W*(?:apolog|regrets|absent|not present|sent apolog)")
 NOBODY = re.compile(r"(?i)^\W*(?:none|nil|n/a|no apologies|none received|-|—)\W*$")
 
@@ -49,6 +56,14 @@ def parse_attendance_line(text: str) -> tuple[str, list[str]] | None:
     if not names_text or NOBODY.match(names_text):
         return which, []
     return which, split_names(names_text)
+
+
+def apologies_in_sentence(text: str) -> list[str]:
+    """Names a prose sentence gives apologies for."""
+    m = APOLOGY_SENTENCE.search(re.sub(r"\b(Dr|Mr|Mrs|Ms|Prof|Cllr|Rev)\.", r"\1", text))
+    if not m:
+        return []
+    return split_names(m.group("names") or m.group("before") or "")
 
 
 def register(people: PeopleDirectory, names: list[str], text: str) -> list[str]:

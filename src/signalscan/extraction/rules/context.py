@@ -56,6 +56,7 @@ class Context:
     dates: DateResolver
     people: PeopleDirectory
     is_email: bool = False
+    text: str = ""  # the whole document, for questions like "is this word a proper name here?"
     section: Section = field(default_factory=Section)
 
 

@@ -194,7 +194,7 @@ def parse_action(body: str, who: str | None, ctx: Context, status_default: str =
     rest = " ".join([rest, *tail]).strip()
     for segment in tail:
         seg = segment.strip(" .;,")
-        if owner_raw is None and owner_candidate(seg, ctx):
+        if owner_raw is None and (owner_candidate(seg, ctx) or is_role(seg)):  # "— DPO —" is a role
             owner_raw = seg
             if is_vague(seg):
                 owner_raw = ""

@@ -111,7 +111,11 @@ def parse_sentence(sentence: str, ctx: Context, previous: I.Found | None,
     m = I.OWNER_WILL.search(body)
     if m and I._plausible_owner(m.group("owner"), ctx) and _owner_is_real(m.group("owner"), ctx):
         action = I.parse_action(m.group("owner") + " will " + m.group("text"), None, ctx)
-        return [action] if action else []
+        return [action] if _has_content(action) else []
+    m = I.OWNER_TO.match(body)  # "Caseworx to provide a revised date by COB Friday."
+    if m and not m.group("text").startswith("be ") and _names_someone(m.group("owner"), ctx):
+        action = I.parse_action(body, None, ctx)
+        return [action] if _has_content(action) else []
     m = IS_DONE.match(body)
     if m and ctx.is_email:
         return [I.Found("action", {"text": I.tidy(m.group("text")), "owner": ctx.people.sender, "due": None,
@@ -189,6 +193,31 @@ def _risk_follow_up(body: str, ctx: Context, previous: I.Found | None) -> bool:
         if not re.match(r"(?i)^(?:none|no|not|tbc|tbd)\b", text):
             previous.fields["mitigation"] = text
     return bool(owner or mitigation)
+
+
+TAKES_RISK = re.compile(r"(?i)^(?:take|own|accept|hold|pick up|assume)\b(?:\s+(?:on|over|ownership of))?"
+                        r"\s+(?:the|this|that|a)\s+(?:[\w-]+\s+){0,4}risks?\b\W*$")
+
+
+def _has_content(action: I.Found | None) -> bool:
+    """An action needs a task: "Members will ask." has none; "take the … risk" is ownership, not a task."""
+    if action is None:
+        return False
+    text = action.fields["text"]
+    return len(text.split()) >= 2 and not TAKES_RISK.match(text)
+
+
+def _names_someone(raw: str, ctx: Context) -> bool:
+    """A sentence-initial owner: a known person, a role, or a proper name as the document uses it."""
+    if I.is_vague(raw) or ctx.people.is_known(raw) or I.is_role(raw):
+        return not I.STOP_OWNER.match(raw.split()[0])
+    if I.STOP_OWNER.match(raw.split()[0]):
+        return False
+    word = re.escape(raw)
+    if re.search(rf"\b{word.lower()}\b", ctx.text):  # "plan" is a word here, not a name
+        return False
+    mid_sentence = re.search(rf"[a-z,;:-]\s+{word}\b", ctx.text)
+    return bool(mid_sentence) or len(re.findall(rf"\b{word}\b", ctx.text)) >= 2
 
 
 def _owner_is_real(raw: str, ctx: Context) -> bool:

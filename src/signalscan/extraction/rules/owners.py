@@ -23,6 +23,8 @@ VAGUE_OWNER = re.compile(
 )
 TITLES = re.compile(r"(?i)^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|cllr)\.?\s+")
 INITIALS = re.compile(r"^[A-Z]{2,3}$")
+# "K. Walsh", "J. R. Okafor"
+INITIAL_SURNAME = re.compile(r"^(?P<first>[A-Z])\.?\s+(?:[A-Z]\.?\s+)?(?P<last>[A-Z][A-Za-z'-]+)$")
 NAME_WITH_INITIALS = re.compile(
     r"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:[ \t]+(?:van|de|von|da|del|le|"
     r"la|O')?[ \t]*"
@@ -60,8 +62,10 @@ def looks_like_person(text: str) -> bool:
 class PeopleDirectory:
     """The people a document names, with initials and first names pointing at one canonical name."""
 
-    def __init__(self) -> None:
+    def __init__(self, fallback: PeopleDirectory | None = None) -> None:
         self.people: list[str] = []
+        # people met in other documents of the same program (a deck's "JO" is the minutes' attendee)
+        self.fallback = fallback
         self._by_initials: dict[str, str] = {}
         self._by_token: dict[str, set[str]] = {}
         self.sender: str | None = None  # e-mail author, the owner of "I will …"
@@ -80,6 +84,10 @@ class PeopleDirectory:
         for key in filter(None, (initials, derived)):
             self._by_initials.setdefault(key.upper(), canonical)
         return canonical
+
+    def initials(self) -> dict[str, str]:
+        """Initials the document gave or implied, each with the person they stand for."""
+        return dict(self._by_initials)
 
     def learn_from_text(self, text: str) -> None:
         """Pick up "Full Name (XX)" pairs anywhere in the document."""
@@ -106,19 +114,31 @@ class PeopleDirectory:
             return None
         if text.lower() in ("i", "me", "myself"):
             return self.sender
-        if INITIALS.match(text) and text in self._by_initials:
-            return self._by_initials[text]
-        person = self._find_full(text) or self._find_token(text)
-        if person:
-            return person
-        return text
+        person = self._lookup(text)
+        return person or self._from_fallback(text) or text
+
+    def _from_fallback(self, text: str) -> str | None:
+        """Initials and "K. Walsh" the document cannot place, looked up among other documents' people."""
+        if self.fallback is None or not (INITIALS.match(text) or INITIAL_SURNAME.match(text)):
+            return None
+        return self.fallback._lookup(text)
+
+    def _lookup(self, text: str) -> str | None:
+        if INITIALS.match(text):
+            return self._by_initials.get(text)
+        m = INITIAL_SURNAME.match(text)
+        if m:
+            return self._find_initial_surname(m.group("first"), m.group("last"))
+        return self._find_full(text) or self._find_token(text)
+
+    def _find_initial_surname(self, first: str, last: str) -> str | None:
+        found = {p for p in self.people if p.split()[0][0] == first and p.split()[-1].lower() == last.lower()}
+        return found.pop() if len(found) == 1 else None
 
     def is_known(self, raw: str) -> bool:
         """True when `raw` names someone in the directory (by name, first name or initials)."""
         text = clean_person(raw)
-        if INITIALS.match(text):
-            return text in self._by_initials
-        return bool(self._find_full(text) or self._find_token(text))
+        return bool(self._lookup(text) or self._from_fallback(text))
 
     def _find_full(self, name: str) -> str | None:
         lowered = name.lower()

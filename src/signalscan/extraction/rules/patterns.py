@@ -15,6 +15,9 @@ SECTION_KINDS = (
     ("attendance", re.compile(r"(?i)^\W*(?:present|attendees|attendance|in attendance|participants|members "
         r"present|"
                               r"attending|who was there)\b")),
+    # a log of issues alone: problems that have happened, not risks (a "Risks and issues" section is risks)
+    ("issues", re.compile(r"(?i)^\W*(?:(?:key|open|new|current|top|live)\s+)?issues?"
+                          r"(?:\s+(?:log|register|list))?(?:\s*\(.*\))?\W*$")),
     ("actions", re.compile(r"(?i)\b(?:actions?|action (?:log|tracker|items?|register|points?|summary)|next "
         r"steps?|"
                            r"follow[- ]?ups?|matters arising|to[- ]?dos?|tasks?|actions? due|open actions|"
@@ -32,8 +35,12 @@ CARRY_SECTION = re.compile(r"(?i)^\W*(?:still open|open items?|pending|awaiting|
 BOILERPLATE = re.compile(
     r"(?i)^\W*(?:minutes?(?:\s+taken)?(?:\s+by)?|minuted by|note[- ]?taker|chair(?:ed by)?|(?:date of )?nex"
     r"t meeting|"
-    r"approved by|signed|distribution|circulation|location|venue|time|date|copy to|cc)\s*[:\-–—]"
+    r"approved by|signed|distribution|circulation|location|venue|time|date|copy to|cc|sources?|"
+    r"data source)\s*[:\-–—]"
 )
+SIGN_OFF = re.compile(r"(?i)^\W*(?:thanks|many thanks|thank you|thx|regards|kind regards|best regards|"
+                      r"warm regards|best wishes|best|cheers|sincerely|yours sincerely|br)\W*$")
+QUOTED_MESSAGE = re.compile(r"(?i)^\W*(?:-{2,}\s*original message|from:\s|on .{5,80} wrote:|sent from my)")
 NEGATED_SECTION = re.compile(r"(?i)\b(?:no|none)\b.*\b(?:actions?|decisions?|risks?)\b")
 BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙●○■□➢➤►✓✔*\-–—]\s*|\d{1,2}[.)]\s+(?=[A-Za-z])|[a-z][.)]\s+|\(\w\)\s+)")
 REF = re.compile(
