@@ -345,3 +345,20 @@ def test_apologies_match_across_spellings_and_empty_minutes_are_not_meetings() -
     assert signal.subject == "Helen Marsh"
     unreadable = [doc(1, week(1), actions=[])]
     assert signals(unreadable, kind="meeting_without_outcome") == []
+
+
+def test_placeholder_mitigations_and_date_owners_do_not_count() -> None:
+    docs = weekly(
+        2,
+        lambda n: {
+            "risks": [
+                risk(
+                    "Revenues SMEs unavailable during billing",
+                    owner="March" if n == 1 else None,
+                    mitigation="To be identified" if n == 2 else None,
+                )
+            ]
+        },
+    )
+    [signal] = signals(docs, kind="unmitigated_risk")
+    assert (signal.first_seen, signal.last_seen) == (week(1), week(2))

@@ -35,7 +35,11 @@ if TYPE_CHECKING:
 DocumentTexts = Mapping[str, Sequence[tuple[str, str]]]
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
-VAGUE_MITIGATION = {"", "none", "no", "n/a", "na", "tbc", "tbd", "-", "no mitigation", "none agreed", "?"}
+# a mitigation that names no measure: "TBC", "none yet", "to be identified", "no mitigation agreed"
+_VAGUE_MITIGATION = re.compile(
+    r"(?i)^\W*(?:|none(?: yet| agreed| identified)?|no(?:ne|t)?\b.*|n/?a|tb[acd]|\?|-+|pending|unknown|"
+    r"to be (?:identified|confirmed|agreed|determined|defined|discussed)|awaiting\b.*)\W*$"
+)
 MAX_EVIDENCE = 6
 
 
@@ -250,9 +254,7 @@ def unowned_actions(ctx: _Context) -> list[Signal]:
 
 def _unmitigated(mentions: Sequence[Mention]) -> bool:
     owned = any(not is_vague_owner(m.owner) for m in mentions)
-    mitigated = any(
-        (m.mitigation or "").strip().lower().rstrip(".") not in VAGUE_MITIGATION for m in mentions
-    )
+    mitigated = any(not _VAGUE_MITIGATION.match((m.mitigation or "").strip()) for m in mentions)
     return not owned and not mitigated
 
 

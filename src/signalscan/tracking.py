@@ -59,6 +59,11 @@ STOPWORDS = set(
     "just only very s re new still now".split()
 )
 LINK_THRESHOLD = 0.4
+# a date word read into the owner column ("March") names nobody
+_NOT_A_PERSON = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
+    r"august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|asap|ongoing)$"
+)
 REOPEN_PENALTY = {"action": 0.15, "risk": 0.15, "decision": 0.35}
 MIN_COVER = 0.35  # share of a mention's word weight a thread must hold to be worth scoring
 CLOSED_LOOKBACK_WEEKS = 8  # closed threads older than this are not reopened by a look-alike
@@ -76,7 +81,11 @@ class Embedder(Protocol):
 def is_vague_owner(owner: str | None) -> bool:
     """True when an owner names no accountable person ("team", "All", "TBD", "someone from …")."""
     name = re.sub(r"[^a-z0-9/?&' -]", "", (owner or "").strip().lower()).strip()
-    return name in VAGUE_OWNERS or name.startswith(("someone", "somebody", "anyone", "tbc", "tbd"))
+    return (
+        name in VAGUE_OWNERS
+        or name.startswith(("someone", "somebody", "anyone", "tbc", "tbd"))
+        or bool(_NOT_A_PERSON.match(name))
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -272,11 +281,16 @@ def _items_of(stored: StoredExtraction) -> list[_Item]:
                 mitigation=getattr(item, "mitigation", None),
                 severity=getattr(item, "severity", None),
             )
-            out.append(_Item(
-                kind, mention, item_words(item.text), _ref_key(item.ref),
-                owner=None if is_vague_owner(item.owner) else item.owner,
-                workstream=workstream_key(item.workstream) if item.workstream else None,
-            ))
+            out.append(
+                _Item(
+                    kind,
+                    mention,
+                    item_words(item.text),
+                    _ref_key(item.ref),
+                    owner=None if is_vague_owner(item.owner) else item.owner,
+                    workstream=workstream_key(item.workstream) if item.workstream else None,
+                )
+            )
     return out
 
 
