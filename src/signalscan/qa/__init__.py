@@ -53,6 +53,8 @@ def retrieve(index: ProgramIndex, question: str, embedder: Embedder, store: Dens
         plan.kinds, mask = [], index.mask(document_ids, plan.date_from, plan.date_to)  # a hint, not a rule
     if not mask.any():
         return Retrieved([], weak=True)
+    if plan.broad:
+        weights = replace(weights, neighbours=weights.broad_neighbours, adjacency=weights.broad_adjacency)
     lexical = index.lexical.scores(plan.tokens, mask)
     vector = embedder.embed_query(plan.semantic_text)
     dense = dense_scores(index, store, vector, chroma_where(index, plan, document_ids), mask,

@@ -47,6 +47,13 @@ class QueryPlan:
     date_from: date | None = None
     date_to: date | None = None
     kinds: list[str] = field(default_factory=list)
+    broad: bool = False  # asks for a whole discussion ("Summarize ..."), not one statement
+
+
+# Questions about a whole discussion: their answers span many turns, so coverage beats precision.
+_BROAD = re.compile(r"^\s*(summari[sz]e|describe|give an overview|overview|"
+                    r"what (?:was|were) the (?:general |main )?discussions?|"
+                    r"what did the (?:group|team|meeting|committee) (?:discuss|talk about))\b", re.I)
 
 
 def plan_query(question: str, speakers: Iterable[str] = ()) -> QueryPlan:
@@ -57,7 +64,7 @@ def plan_query(question: str, speakers: Iterable[str] = ()) -> QueryPlan:
     date_from, date_to = _date_range(question)
     kinds = [kind for kind, pattern in _KINDS.items() if pattern.search(question)]
     return QueryPlan(question=question, tokens=tokens, semantic_text=question.strip(), speakers=named,
-                     date_from=date_from, date_to=date_to, kinds=kinds)
+                     date_from=date_from, date_to=date_to, kinds=kinds, broad=bool(_BROAD.search(question)))
 
 
 def topic_text(question: str) -> str:

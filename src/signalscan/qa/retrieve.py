@@ -36,6 +36,8 @@ class RetrievalWeights:
     adjacency: float = 0.0  # bonus for extending a chosen passage rather than jumping elsewhere
     merge_backward: bool = False  # merging a weaker lead-in would push the better passage later
     trim: bool = True  # drop filler lines ("Yeah.", "Okay.") at a citation's edges
+    broad_neighbours: float = 0.8  # for questions about a whole discussion
+    broad_adjacency: float = 0.5
     dense_candidates: int = 200
     weak_dense: float = 0.28  # below this best cosine, with few query words found, nothing answers
 
