@@ -90,3 +90,28 @@ def test_risks_noted_in_prose_with_owner_and_mitigation_from_the_next_sentence(b
     assert (asbestos["owner"], asbestos["mitigation"]) == (None, None)
     lease = _by_text(risks, "lease break notice is served late")
     assert (lease["owner"], lease["mitigation"]) == ("Liam Burke", "a monthly lease review")
+
+
+def test_other_resolution_and_action_log_spellings(tmp_path: Path) -> None:
+    notes = tmp_path / "digital-board-2026-05-06.md"
+    notes.write_text(
+        "# Digital Services Board — Minutes\n\nMeeting date: 6 May 2026\n\n"
+        "Present: Sarah Collins (SRO); Ben Ortiz (Programme Manager); Aisha Khan (Head of Data)\n\n"
+        "## 1. Matters arising\n\n"
+        "- A-07 (BO) Publish the revised benefits profile – complete.\n"
+        "- Action 4 – Finance to cost the hosting options – overdue; now 27 May.\n\n"
+        "## 2. Hosting\n\n"
+        "2.1 RESOLVED: that the contingency drawdown of £25,000 be approved.\n"
+        "2.2 The integration design has been agreed and build has started.\n"
+        "2.3 The Board NOTED a risk of key supplier staff leaving during transition. Ben Ortiz owns the "
+        "risk and is mitigating it through retention bonuses.\n",
+        encoding="utf-8",
+    )
+    result = _extract(notes)
+    profile = _by_text(result["actions"], "benefits profile")
+    assert (profile["owner"], profile["status"]) == ("Ben Ortiz", "done")
+    hosting = _by_text(result["actions"], "cost the hosting options")
+    assert (hosting["owner"], hosting["due"]) == ("Finance", "2026-05-27")
+    assert [d["text"] for d in result["decisions"]] == ["the contingency drawdown of £25,000 be approved"]
+    risk = _by_text(result["risks"], "supplier staff leaving")
+    assert (risk["owner"], risk["mitigation"]) == ("Ben Ortiz", "retention bonuses")

@@ -167,6 +167,10 @@ def cut_due(text: str, ctx: Context) -> str:
 def parse_action(body: str, who: str | None, ctx: Context, status_default: str = "open") -> Found | None:
     """An action line: owner, text, due, status from the many tracker and bullet forms."""
     owner_raw, text, rest = who, body, ""
+    lead = re.match(r"^\((?P<owner>[^()]{1,40})\)\s*[:–—-]?\s*(?=\S)", body)  # "(BO) Publish the profile"
+    lead_owner = lead.group("owner") if lead else ""
+    if lead and owner_raw is None and (owner_candidate(lead_owner, ctx) or is_role(lead_owner)):
+        owner_raw, body = lead_owner, body[lead.end():]
     trailer = TRAILER.search(body)
     inner = trailer.group(0).strip("() ") if trailer else ""
     owner_field, due_field = OWNER_FIELD.search(inner), DUE_FIELD.search(inner) or BY_DATE.search(inner)
@@ -327,9 +331,11 @@ def parse_decision(body: str, label: str | None) -> Found | None:
     parts = re.split(r"\s+[—–]\s+|\s+-\s+", text)
     kept = [parts[0]]
     for part in parts[1:]:
-        if P.DECISION_DEFERRED.search(part) or P.DECISION_PENDING.search(part) or re.search(
-            r"(?i)\b(?:still|again|remains|not yet|the (?:board|committee) is|decision)\b", part
-        ):
+        head, colon, remark = part.partition(": ")  # "Labor Day or Columbus Day: decision pending …"
+        if colon and _decision_remark(remark) and not _decision_remark(head):
+            kept.append(head)
+            break
+        if _decision_remark(part):
             break
         kept.append(part)
     text = " — ".join(kept)
@@ -342,6 +348,12 @@ def parse_decision(body: str, label: str | None) -> Found | None:
     if len(text) < 3 or P.NOT_A_DECISION.search(body):
         return None
     return Found("decision", {"text": text, "status": status})
+
+
+def _decision_remark(text: str) -> bool:
+    """Words that report a decision's state rather than say what it is about."""
+    return bool(P.DECISION_DEFERRED.search(text) or P.DECISION_PENDING.search(text) or re.search(
+        r"(?i)\b(?:still|again|remains|not yet|the (?:board|committee) is|decision)\b", text))
 
 
 def parse_risk(body: str, who: str | None, ctx: Context) -> Found | None:

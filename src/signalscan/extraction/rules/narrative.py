@@ -64,7 +64,8 @@ RISK_OWNER = re.compile(
     rf"\brisk owner\s*(?:is|:)\s*(?P<o3>{I.CAP_TOKEN}(?:\s+{I.CAP_TOKEN}){{0,2}}))"
 )
 RISK_MITIGATION = re.compile(
-    r"(?i)\b(?:mitigated|mitigating|being mitigated)\s+(?:by|through|via|with)\s+(?P<m1>[^.;]+)"
+    r"(?i)\b(?:mitigated|mitigating|being mitigated)\s+(?:(?:it|this|the risk)\s+)?(?:by|through|via|with)\s+"
+    r"(?P<m1>[^.;]+)"
     r"|\b(?:has|have)\s+(?:set up|put in place|introduced|established|arranged|started|commissioned)\s+"
     r"(?P<m2>[^.;]+)|\bmitigation\s*(?:is|:)\s*(?P<m3>[^.;]+)"
 )
@@ -249,8 +250,8 @@ def _missed_delivery(body: str, ctx: Context, previous: I.Found | None) -> list[
 
 
 def _decision_clause(body: str) -> str:
-    m = re.search(r"(?i)\b(?:it was (?:agreed|decided|resolved)|(?:agreed|decided|approved|resolved))\s+(?:"
-        r"that\s+|to\s+)?"
+    m = re.search(r"(?i)\b(?:it was (?:agreed|decided|resolved)|(?:agreed|decided|approved|resolved))\s*"
+                  r"(?:[:–—-]\s*)?(?:that\s+|to\s+)?"
                   r"(?P<rest>.+)$", body)
     return m.group("rest") if m and len(m.group("rest")) > 10 else body
 

@@ -95,7 +95,10 @@ DECISION_NARRATIVE = re.compile(
     r"decision (?:is )?(?:still )?pending)\b"
 )
 NOT_A_DECISION = re.compile(r"(?i)\b(?:minutes of|previous meeting|(?:accurate|correct|true) record|"
-    r"taken as read)\b|^\W*no decisions?\b")
+    r"taken as read)\b|^\W*no decisions?\b"
+    # progress reported, not a decision taken: "the design has been agreed and build has started"
+    r"|\b(?:has|have) been (?:agreed|approved|signed off)\b[^.;]{0,40}\band\s+(?:the\s+)?[\w-]+"
+    r"(?:\s+[\w-]+)?\s+(?:has|have|is|are)\s+(?:now\s+)?(?:started|begun|commenced|under\s*way)\b")
 # formal minutes set the resolution verb in capitals: "4.2 AGREED that …", "The Board APPROVED …"
 UPPER_DECISION = re.compile(r"\b(?:AGREED|RESOLVED|DECIDED|APPROVED|ENDORSED|RATIFIED|DEFERRED)\b")
 LEADING_DECISION = re.compile(r"^(?:Agreed|Resolved|Decided|Approved|Endorsed|Deferred)\b(?=\s+(?:that|to|"
