@@ -40,6 +40,9 @@ if TYPE_CHECKING:
     from signalscan.embedding import Embedder
     from signalscan.ledger import Ledger
 
+# Indexes survive between Askers of one process (the web API builds one per request).
+_INDEX_CACHE: dict[tuple[str, str], ProgramIndex] = {}
+
 __all__ = ["Asker", "answer_question", "answer_questions_file", "print_answer", "retrieve"]
 
 
@@ -113,10 +116,12 @@ class Asker:
 
     def index(self, program: str) -> ProgramIndex:
         """The program's retrieval index, rebuilt only when its documents changed."""
-        cached = self._indexes.get(program)
-        self._indexes[program] = load_program_index(self.ledger, self.settings.home, program, cached,
-                                                    store=self.store)
-        return self._indexes[program]
+        where = f"{self.settings.home}|{self.settings.resolved_database_url}|{self.settings.embeddings}"
+        key = (where, program)
+        cached = self._indexes.get(program) or _INDEX_CACHE.get(key)
+        index = load_program_index(self.ledger, self.settings.home, program, cached, store=self.store)
+        self._indexes[program] = _INDEX_CACHE[key] = index
+        return index
 
     def ask(self, question: str, program: str = "default", document: str | None = None, k: int = 5,
             retrieve_only: bool = False) -> Answer:

@@ -60,7 +60,8 @@ def _topic_threads(question: str, threads: list[Thread], strip: re.Pattern[str])
         overlap = len(words & own)
         if overlap:
             scored.append((overlap / len(words), thread))
-    scored.sort(key=lambda pair: -pair[0])
+    # best match first; among equals, what is still open matters more than what is closed
+    scored.sort(key=lambda pair: (-pair[0], pair[1].status not in OPEN[pair[1].kind]))
     return [t for _, t in scored]
 
 
@@ -152,7 +153,8 @@ def _changed(question: str, threads: list[Thread], as_of: date, k: int) -> Struc
     found = _topic_threads(question, threads, _CHANGED_Q)
     if not found or len(found) == len(threads) and len(threads) > k:
         found = threads  # no topic named: the whole program, latest first
-    recent = sorted(found, key=lambda t: t.last_seen or date.min, reverse=True)
+    # threads whose latest mention changed something come first, then the most recently seen
+    recent = sorted(found, key=lambda t: (_changed_last(t), t.last_seen or date.min), reverse=True)
     if not recent:
         return None
     lines, citations = [], []
@@ -163,6 +165,13 @@ def _changed(question: str, threads: list[Thread], as_of: date, k: int) -> Struc
         citations.append(_cite(last, score=1.0 - len(citations) / (2 * k)))
         lines.append(f"- {thread.text}: {_change(before, last)} [{len(citations)}]")
     return StructuredResult("What changed, most recent first:\n" + "\n".join(lines), citations)
+
+
+def _changed_last(thread: Thread) -> bool:
+    if len(thread.mentions) < 2:
+        return False
+    before, last = thread.mentions[-2], thread.mentions[-1]
+    return any(getattr(before, name) != getattr(last, name) for name in ("status", "due", "owner"))
 
 
 def _change(before: Mention | None, last: Mention) -> str:
