@@ -80,8 +80,19 @@ def list_documents(settings: Settings, program: str) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (r["meeting_date"] or "", r["path"]), reverse=True)
 
 
+def short_path(path: str) -> str:
+    """A document path as a person wants to read it: relative to here, else its last two parts."""
+    from pathlib import Path
+
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(Path(*p.parts[-2:])) if len(p.parts) > 1 else path
+
+
 def print_threads(threads: Sequence[Thread]) -> None:
-    """Threads as a table on the terminal."""
+    """Threads as a compact table on the terminal (long item texts are cut, JSON has them whole)."""
     from rich.console import Console
     from rich.table import Table
 
@@ -89,31 +100,39 @@ def print_threads(threads: Sequence[Thread]) -> None:
     if not threads:
         console.print("No threads. Ingest minutes or decks first: signalscan ingest PATH --program NAME")
         return
-    table = Table(title=f"{len(threads)} threads", show_lines=False)
-    for column in ("id", "item", "owner", "status", "due", "first seen", "last seen", "weeks", "mentions"):
-        table.add_column(column, overflow="fold")
+    table = Table(title=f"{len(threads)} threads", title_justify="left", pad_edge=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("item", overflow="ellipsis", no_wrap=True, max_width=46, ratio=1)
+    table.add_column("owner", overflow="ellipsis", no_wrap=True, max_width=16)
+    table.add_column("status", no_wrap=True)
+    table.add_column("due", no_wrap=True)
+    table.add_column("weeks", justify="right", no_wrap=True)
     for t in threads:
         table.add_row(t.thread_id, t.text, t.owner or "-", t.status or "-", str(t.due or "-"),
-                      str(t.first_seen or "-"), str(t.last_seen or "-"), str(t.weeks_open),
-                      str(len(t.mentions)))
+                      str(t.weeks_open))
     console.print(table)
 
 
 def print_signals(signals: Sequence[Signal]) -> None:
-    """Signals as a table on the terminal, most severe first."""
+    """Signals as readable paragraphs, most severe first: what, why, and the evidence behind it."""
     from rich.console import Console
-    from rich.table import Table
+    from rich.markup import escape
 
     console = Console()
     if not signals:
         console.print("No execution-gap signals.")
         return
-    table = Table(title=f"{len(signals)} execution-gap signals", show_lines=True)
-    for column in ("severity", "type", "subject", "owner", "weeks", "explanation", "evidence"):
-        table.add_column(column, overflow="fold")
+    console.print(f"[bold]{len(signals)} execution-gap signals[/bold]\n")
     for s in signals:
-        first = s.evidence[0] if s.evidence else None
-        cite = f"{first.document} ({first.locator}): \"{first.quote[:120]}\"" if first else "-"
-        table.add_row(f"[{SEVERITY_STYLE[s.severity]}]{s.severity}[/]", s.type, s.subject, s.owner or "-",
-                      f"{s.first_seen} – {s.last_seen}", s.explanation, cite)
-    console.print(table)
+        owner = f" · owner {escape(s.owner)}" if s.owner else ""
+        weeks = f"{s.first_seen} → {s.last_seen}" if s.first_seen != s.last_seen else f"{s.first_seen}"
+        console.print(f"[{SEVERITY_STYLE[s.severity]}]{s.severity.upper():6s}[/] [bold]{s.type}[/bold] "
+                      f"{escape(s.subject)}{owner} · {weeks}", highlight=False)
+        console.print(f"       {escape(s.explanation)}", highlight=False, soft_wrap=False)
+        for ev in s.evidence[:2]:
+            quote = ev.quote if len(ev.quote) <= 160 else ev.quote[:157] + "…"
+            console.print(f"       [dim]↳ {escape(short_path(ev.document))}, {escape(ev.locator)}:[/dim] "
+                          f"\"{escape(quote)}\"", highlight=False)
+        if len(s.evidence) > 2:
+            console.print(f"       [dim]… {len(s.evidence) - 2} more quotes (--json)[/dim]")
+        console.print()

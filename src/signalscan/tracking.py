@@ -69,7 +69,7 @@ MIN_COVER = 0.35  # share of a mention's word weight a thread must hold to be wo
 CLOSED_LOOKBACK_WEEKS = 8  # closed threads older than this are not reopened by a look-alike
 MAX_WORDINGS = 5  # distinct wordings kept per thread for comparison
 _WORD = re.compile(r"[a-z0-9]+")
-_REF = re.compile(r"^[A-Za-z]{1,5}[-_ ]?\d{1,4}$")
+_REF = re.compile(r"^[A-Za-z]{1,8}[-_ ]?\d{1,4}(?:[/.]\d{1,4})?$")  # "A-07", "AP3", "Action 01/02"
 
 
 class Embedder(Protocol):
