@@ -101,12 +101,12 @@ def print_threads(threads: Sequence[Thread]) -> None:
         console.print("No threads. Ingest minutes or decks first: signalscan ingest PATH --program NAME")
         return
     table = Table(title=f"{len(threads)} threads", title_justify="left", pad_edge=False)
-    table.add_column("id", no_wrap=True)
+    table.add_column("id", no_wrap=True, min_width=6)
     table.add_column("item", overflow="ellipsis", no_wrap=True, max_width=46, ratio=1)
     table.add_column("owner", overflow="ellipsis", no_wrap=True, max_width=16)
-    table.add_column("status", no_wrap=True)
-    table.add_column("due", no_wrap=True)
-    table.add_column("weeks", justify="right", no_wrap=True)
+    table.add_column("status", no_wrap=True, min_width=7)
+    table.add_column("due", no_wrap=True, min_width=10)
+    table.add_column("weeks", justify="right", no_wrap=True, min_width=5)
     for t in threads:
         table.add_row(t.thread_id, t.text, t.owner or "-", t.status or "-", str(t.due or "-"),
                       str(t.weeks_open))
