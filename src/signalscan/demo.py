@@ -95,6 +95,8 @@ def _briefing(console: Console, settings, home: Path) -> Path | None:
     html = write_briefing(settings, program=PROGRAM, as_of=None, fmt="html",
                           output=home / "briefing.html")
     write_briefing(settings, program=PROGRAM, as_of=None, fmt="md", output=home / "briefing.md")
-    console.print((home / "briefing.md").read_text(encoding="utf-8")[:2500])
+    markdown = (home / "briefing.md").read_text(encoding="utf-8")
+    # the headline, summary, leadership questions and changes; the rest is in the files
+    console.print(markdown.split("\n## Signals by severity")[0].strip())
     console.print(f"\n[bold]Briefing written:[/bold] {html} (and briefing.md beside it)")
     return html
