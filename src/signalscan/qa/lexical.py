@@ -62,7 +62,7 @@ class LexicalIndex:
     @classmethod
     def build(cls, texts: Sequence[str]) -> LexicalIndex:
         """Index chunk texts (an empty corpus gives an index that scores nothing)."""
-        import bm25s
+        import bm25s  # type: ignore[import-untyped]
 
         retriever = bm25s.BM25(k1=1.2, b=0.75)
         tokens = [tokenize(t) or ["_"] for t in texts]
@@ -100,7 +100,7 @@ class LexicalIndex:
             return None
         if not meta.get("size"):
             return cls.build([])
-        import bm25s
+        import bm25s  # type: ignore[import-untyped]
 
         try:
             retriever = bm25s.BM25.load(str(folder / "bm25"), mmap=False, show_progress=False)

@@ -82,7 +82,8 @@ def _latest(thread: Thread) -> Mention | None:
 
 
 def _listing(threads: list[Thread], k: int, line: Callable[[Thread], str]) -> StructuredResult:
-    lines, citations = [], []
+    lines: list[str] = []
+    citations: list[Citation] = []
     for thread in threads[:k]:
         mention = _latest(thread)
         if mention is not None:
@@ -157,7 +158,8 @@ def _changed(question: str, threads: list[Thread], as_of: date, k: int) -> Struc
     recent = sorted(found, key=lambda t: (_changed_last(t), t.last_seen or date.min), reverse=True)
     if not recent:
         return None
-    lines, citations = [], []
+    lines: list[str] = []
+    citations: list[Citation] = []
     for thread in recent[:k]:
         mentions = thread.mentions
         last = mentions[-1]
