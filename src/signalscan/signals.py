@@ -497,6 +497,7 @@ def frozen_progress(ctx: _Context) -> list[Signal]:
     return out
 
 
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+")
 # problem language: (pattern, needs-no-negation). Negation, hedging and recovery are checked per clause.
 _PROBLEMS = re.compile(
     r"\b(slip(?:s|ped|ping|page)?|behind(?: plan| schedule)?|delay(?:s|ed)?|block(?:ed|er|ers|ing)?|"
@@ -522,12 +523,34 @@ _RECOVERY = re.compile(
     re.I,
 )
 _CLAUSES = re.compile(r"[.;!?\n]+|\s[-–—]\s|\bbut\b|\bhowever\b|\balthough\b|\bthough\b", re.I)
+# a sentence that states its problem and, in the same breath, that it does not matter:
+# "finished a day late, but no delay is expected to the build", "slipped a week, since recovered"
+_NEUTRALISED = re.compile(
+    r"\b(?:no|nil|zero|without(?: any)?)\s+(?:\w+\s+){0,2}(?:delay|impact|slippage|knock-on(?: effect)?)s?\s+"
+    r"(?:is\s+|are\s+|was\s+|were\s+)?(?:now\s+)?(?:expected|anticipated|forecast|foreseen|predicted|on|to)\b|"
+    r"\b(?:will|does|do|should|is|are)\s*(?:not|n't)\s+(?:expected\s+to\s+)?(?:affect|impact|delay|move)\s+"
+    r"(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:plan|date|go-?live|milestone|schedule|timeline|critical path|build)\b|"
+    r"\b(?:date|go-?live|milestone|plan|critical path|schedule)\s+(?:is|are|remains?)\s+"
+    r"(?:not|un)\s*affected\b|"
+    r"(?<!not )(?<!n't )(?<!yet )(?<!partially )(?<!partly )(?<!to be )"
+    r"\brecovered\b(?! (?:one|two|some|part|half))",
+    re.I,
+)
 
 
 def problem_phrases(text: str) -> list[str]:
     """The material-problem phrases of a text, skipping negated, hedged and recovered ones."""
     found = []
-    for clause in _CLAUSES.split(text or ""):
+    for sentence in _SENTENCES.split(text or ""):
+        if not _NEUTRALISED.search(sentence):
+            found += _clause_problems(sentence)
+    return found
+
+
+def _clause_problems(sentence: str) -> list[str]:
+    found = []
+    for clause in _CLAUSES.split(sentence):
         if not clause or _RECOVERY.search(clause):
             continue
         for match in _PROBLEMS.finditer(clause):
@@ -574,6 +597,7 @@ class _Topics:
         words = {n: content_words(n) for n in names}
         counts = Counter(w for ws in words.values() for w in ws)
         self._full = words
+        self.names = set(names)
         self._distinctive = {
             n: {w for w in ws if counts[w] == 1 and len(w) >= 5 and w not in _GENERIC_WORKSTREAM_WORDS}
             for n, ws in words.items()
@@ -586,21 +610,64 @@ class _Topics:
             n for n, full in self._full.items() if full and (full <= words or self._distinctive[n] & words)
         }
 
+    def lead(self, text: str) -> str | None:
+        """The workstream a passage is headed by: "2.2 Supply Chain (BO) — RAG: Amber. …",
+        "Supply Chain | Amber | …", "## Supply Chain"; None when its lead is not a workstream's name."""
+        head = _LEAD.split(_LEAD_MARKS.sub("", text, count=1), maxsplit=1)[0]
+        words = content_words(head) - _LEAD_FILLER
+        if not words or len(head.split()) > 6:
+            return None
+        found = [
+            n
+            for n, full in self._full.items()
+            if words <= full and (words == full or words & self._distinctive[n])
+        ]
+        return found[0] if len(found) == 1 else None
 
-_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+")
+
+# a lead is what comes before the first separator, after any numbering or bullet
+_LEAD_MARKS = re.compile(r"^[\s#*>•·\-–—\d.)]+")
+_LEAD = re.compile(r"\s[-–—]\s|[:|(.;,]")
+_LEAD_FILLER = frozenset(content_words("workstream stream ws team status update report lead rag"))
 
 
-def _problem_topics(text: str, context: set[str], topics: _Topics) -> set[str]:
-    """Workstreams a passage describes problems for: a sentence naming workstreams speaks for them,
-    one naming none for the passage's own workstream."""
+def _problem_topics(text: str, own: set[str], fallback: set[str], topics: _Topics) -> set[str]:
+    """Workstreams a passage describes problems for. A passage that belongs to a workstream (its
+    status row, its section, its "2.x Workstream — RAG:" lead) speaks for that one only, whatever
+    names appear as ordinary words in it ("label printer integration is late" in Supply Chain's
+    paragraph); otherwise a sentence naming workstreams speaks for them, one naming none for the
+    passage's focus."""
+    own = own & topics.names or ({lead} if (lead := topics.lead(text)) else set())
+    if own:
+        return set(own) if problem_phrases(text) else set()
     named_in_passage = topics.about(text)
-    if len(named_in_passage) == 1:
-        context = context | named_in_passage
+    context = fallback | named_in_passage if len(named_in_passage) == 1 else fallback
     found: set[str] = set()
     for sentence in _SENTENCES.split(text):
         if problem_phrases(sentence):
             found |= topics.about(sentence) or context
     return found
+
+
+def _sectioned(lines: Sequence[tuple[str, str]], topics: _Topics) -> list[tuple[str, str, set[str | None]]]:
+    """A document's raw lines with the workstream whose section each sits in (set by a short
+    heading that is a workstream's name, ended by any other heading or a new slide)."""
+    out: list[tuple[str, str, set[str | None]]] = []
+    section: str | None = None
+    slide: list[str] | None = None
+    for loc, text in lines:
+        if loc.startswith("slide") and loc.split()[:2] != slide:
+            section, slide = None, loc.split()[:2]
+        if _is_heading(text):
+            section = topics.lead(text)
+            out.append((loc, text, set()))
+            continue
+        out.append((loc, text, {section} if section else set()))
+    return out
+
+
+def _is_heading(text: str) -> bool:
+    return "|" not in text and len(text.split()) <= 6 and not text.rstrip().endswith((".", ";", ","))
 
 
 def _week_problems(
@@ -617,7 +684,7 @@ def _week_problems(
         if not focus and ext.document.kind == "email":
             focus = {ctx.workstreams.canonical(s.workstream) for s in ext.statuses} - {None}
         focus = focus if len(focus) == 1 else set()
-        passages = [
+        passages: list[tuple[str, str, set[str | None]]] = [
             (
                 s.evidence.locator,
                 f"{s.narrative or ''}\n{s.evidence.quote}",
@@ -628,9 +695,9 @@ def _week_problems(
         for item in [*ext.actions, *ext.decisions]:
             named = {ctx.workstreams.canonical(item.workstream)} if item.workstream else set()
             passages.append((item.evidence.locator, f"{item.text}.\n{item.evidence.quote}", named))
-        passages += [(loc, text, set()) for loc, text in ctx.texts.get(doc.path, ())]
-        for loc, text, named in passages:
-            about = _problem_topics(text, (named - {None}) | focus, topics)
+        passages += _sectioned(ctx.texts.get(doc.path, ()), topics)
+        for loc, text, own in passages:
+            about = _problem_topics(text, {n for n in own if n}, focus, topics)
             if about:
                 quote = " ".join(text.split())[:400]
                 out.append(
