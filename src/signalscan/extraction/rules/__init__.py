@@ -200,6 +200,8 @@ def _is_label(text: str) -> bool:
     body = P.MARKDOWN.sub("", text).strip().rstrip(":")
     if not body or len(body.split()) > 7 or body.endswith(".") or LIST_LINE.match(text) and "|" not in text:
         return False
+    if P.STATES_A_MOVE.search(body):  # "Cutover approach decision deferred to next meeting" says something
+        return False
     return P.section_kind(body) is not None and ":" not in body
 
 
@@ -289,9 +291,11 @@ def _read_unit(unit: Unit, ctx: Context, out: dict, previous: I.Found | None) ->
         return None
     if ctx.section.kind in ("attendance", "attendance_absent"):
         return None
+    if ref and P.REF_UPDATE.match(body):  # "A-07 and A-08 are complete.": news of logged items, no new item
+        return _read_prose(unit, ctx, out, previous)
     if narrative.RISK_PROSE.search(body):  # "The Board NOTED the risk that …", wherever it is minuted
         return _read_prose(unit, ctx, out, previous, any_section=True)
-    found = I.parse_logged_action(body, ctx) or _read_item(body, ctx)
+    found = I.parse_logged_action(body, ctx) or _read_item(body, ctx, ref)
     if found is not None:
         _emit(out, unit, found, ref, ctx)
         return found
@@ -309,12 +313,15 @@ def _skips_signature(body: str, ctx: Context) -> bool:
     return ctx.section.kind == "signature"
 
 
-def _read_item(body: str, ctx: Context) -> I.Found | None:
+def _read_item(body: str, ctx: Context, ref: str | None = None) -> I.Found | None:
     """A line that is an item by its label ("Action:") or by the section it sits in."""
     m = P.LABEL.match(body)
     label, who, rest = (m.group("label"), m.group("who"), body[m.end():]) if m else (None, None, body)
     kind = next((k for k, p in P.LABEL_KIND if label and p.match(label)), None)
     if kind is None:
+        carried = _carried_action(body, ref, ctx)
+        if carried:
+            return carried
         kind = ITEM_KIND.get(ctx.section.kind or "")
         if kind is None or I.NEGATIVE_LINE.search(body) or P.NOT_A_DECISION.search(body):
             return None
@@ -328,6 +335,18 @@ def _read_item(body: str, ctx: Context) -> I.Found | None:
     if kind == "decision":
         return I.parse_decision(rest, label or ctx.section.label)
     return I.parse_risk(rest, who, ctx)
+
+
+def _carried_action(body: str, ref: str | None, ctx: Context) -> I.Found | None:
+    """A carry-forward log line, "A-03 Cleansed extract — Corvel — due 27 Feb — open": an action ref,
+    an owner and a due date make it an action whatever section (or slide of decisions) it sits in."""
+    if not ref or not P.ACTION_REF_ID.match(ref):
+        return None
+    found = I.parse_action(body, None, ctx)
+    if found and found.fields.get("_owner_raw") and (found.fields.get("due") or found.fields.get("due_raw")):
+        found.fields["ref"] = ref
+        return found
+    return None
 
 
 def _actionable(found: I.Found, body: str, ctx: Context) -> bool:

@@ -294,6 +294,8 @@ def _split_head(head: str, owner_raw: str | None, ctx: Context) -> tuple[str, st
         inner = OWNER_TO.match(m.group("text"))
         return (inner.group("text") if inner else m.group("text")), m.group("owner"), rest
     m = THING_OWNER.match(head)
+    if m and owner_raw is None and m.group("rest").strip() and _person_with_affiliation(m, ctx):
+        return m.group("rest"), m.group("thing").strip(), rest  # "Paul Brandt (Corvel): the extract"
     if m and owner_candidate(m.group("owner").split(",")[0], ctx):
         owner = owner_raw or m.group("owner").split(",")[0].strip()
         return m.group("thing"), owner, " ".join([m.group("rest"), rest])
@@ -311,6 +313,18 @@ def _split_head(head: str, owner_raw: str | None, ctx: Context) -> tuple[str, st
         if len(thing.split()) <= 12 and not re.search(r"\d{1,2}$", thing):
             return thing, None, " ".join([remark, rest])
     return head, owner_raw, rest
+
+
+def _person_with_affiliation(m: re.Match, ctx: Context) -> bool:
+    """Whether "Name (bracket): text" leads with its owner: a person, the bracket being their
+    initials, firm or role ("Paul Brandt (Corvel)", "Jonas Keller (JK)"), not a thing and its owner."""
+    thing, bracket = m.group("thing").strip(), m.group("owner").strip()
+    if ctx.people.is_known(thing):
+        return True
+    if not looks_like_person(thing):
+        return False
+    initials = "".join(w[0] for w in thing.split()).upper()
+    return bracket.upper() == initials or not (INITIALS.match(bracket) or ctx.people.is_known(bracket))
 
 
 def _plausible_owner(raw: str, ctx: Context) -> bool:

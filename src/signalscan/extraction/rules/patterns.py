@@ -46,6 +46,21 @@ BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙●○■□➢➤►✓✔*\-–
 REF = re.compile(
     r"^(?P<ref>(?:[A-Z]{1,4}[-_ ]?\d{1,4}(?:\.\d+)?|\d{1,2}(?:\.\d{1,2})+|#\d+))(?:[.):]|\s+[-–—:]?)\s*(?=\S)"
 )
+# a log reference that may name an action: "A-03", "AP3", "T-12" — not a decision's, risk's or
+# issue's ("D-2", "R-01", "ISS-4") and not a minute number ("3.2")
+ACTION_REF_ID = re.compile(
+    r"(?i)^(?!(?:d|dec|r|rsk|rk|risk|i|iss|issue|dep)[-_ ]?\d)[a-z]{1,4}[-_ ]?\d{1,4}$"
+)
+# what follows a leading ref when the line reports on logged items rather than stating one:
+# "[A-07] and A-08 are complete", "[A-03] remains open and has been re-dated", "[A-05], A-06 closed"
+REF_UPDATE = re.compile(
+    r"(?i)^(?:(?:,|and|&|or|plus)\s*(?:[A-Z]{1,4}[-_ ]?\d{1,4}\s*))*"
+    r"(?:(?:is|are|was|were|remains?|stays?|has|have|had|now|still|both|all)\b|"
+    r"(?:,|and|&)\s*[A-Z]{1,4}[-_ ]?\d{1,4}\b)"
+)
+# a short line that reports a move, so it is a statement, not a heading
+STATES_A_MOVE = re.compile(r"(?i)\b(?:deferred|postponed|moved|pushed|carried|parked|adjourned)\s+"
+                           r"(?:again\s+)?(?:to|until|till)\b")
 MARKDOWN = re.compile(r"\*\*|__|`|^#+\s*")
 
 # ---------------------------------------------------------------- item labels ("Action:", "DECISION MADE:")
