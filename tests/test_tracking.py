@@ -215,3 +215,24 @@ def test_reports_are_filed_against_the_nearest_meeting() -> None:
     assert weeks.weeks == [week(1) - timedelta(days=1), week(3), week(6)]
     assert weeks.week_of(docs[2]) == week(1) - timedelta(days=1)
     assert build_threads(docs, Settings())[0].weeks_open == 3
+
+
+def test_the_thread_owner_is_the_person_named_beside_their_firm() -> None:
+    text = "Deliver the signed data sharing agreement"
+    docs = [
+        doc(1, week(1), actions=[action(text, owner="Nadia Okafor", ref="B-14")]),
+        doc(2, week(2), kind="deck", actions=[action(text, owner="Nadia Okafor", ref="B-14")]),
+        doc(
+            3,
+            week(2) + timedelta(days=1),
+            kind="deck",
+            actions=[action(text, owner="Brightwell", ref="B-14")],
+        ),
+    ]
+    [thread] = build_threads(docs, Settings())
+    assert thread.owner == "Nadia Okafor"
+    # a real handover to another firm's person still moves the thread
+    docs.append(doc(4, week(3), actions=[action(text, owner="Brightwell", ref="B-14")]))
+    docs.append(doc(5, week(3), kind="deck", actions=[action(text, owner="Sam Reyes", ref="B-14")]))
+    [thread] = build_threads(docs, Settings())
+    assert thread.owner == "Sam Reyes"

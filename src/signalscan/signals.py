@@ -22,6 +22,7 @@ from signalscan.tracking import (
     MeetingWeeks,
     WorkstreamNames,
     content_words,
+    current_owner,
     group_meeting_weeks,
     is_vague_owner,
     mention_weeks,
@@ -91,7 +92,7 @@ def _evidence(mentions: Sequence[Mention]) -> list[SignalEvidence]:
 
 
 def _owner(mentions: Sequence[Mention]) -> str | None:
-    return next((m.owner for m in reversed(mentions) if not is_vague_owner(m.owner)), None)
+    return current_owner(mentions)
 
 
 def _subject(thread: Thread) -> str:

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
+from signalscan.extraction.rules.owners import looks_like_person
 from signalscan.models import ItemKind, Mention, StoredExtraction, Thread
 
 if TYPE_CHECKING:
@@ -510,6 +511,17 @@ def week_status(kind: str, mentions: Sequence[Mention]) -> str | None:
     return next((m.status for m in mentions if m.status), None)
 
 
+def current_owner(mentions: Sequence[Mention]) -> str | None:
+    """Who is accountable now: the owner named at the latest mentions, a person ahead of the firm or
+    role beside them ("Paul Brandt (Corvel)" in the minutes, "Corvel" in the deck: Paul Brandt)."""
+    named = [m for m in mentions if not is_vague_owner(m.owner) and m.meeting_date]
+    if not named:
+        return None
+    last = max(m.meeting_date for m in named if m.meeting_date)
+    latest = [m.owner for m in named if m.meeting_date and (last - m.meeting_date).days <= 3]
+    return next((o for o in reversed(latest) if o and looks_like_person(o)), latest[-1])
+
+
 def _finish(draft: _Draft, thread_id: str, weeks: MeetingWeeks, as_of: date | None) -> Thread:
     """Turn a draft into a Thread with its current text, owner, status, due date and age."""
     by_week: dict[date, list[Mention]] = defaultdict(list)
@@ -520,7 +532,7 @@ def _finish(draft: _Draft, thread_id: str, weeks: MeetingWeeks, as_of: date | No
     status = week_status(draft.kind, latest)
     first = by_week[first_week]
     text = max(first, key=lambda m: len(content_words(m.text))).text
-    owner = next((m.owner for m in reversed(draft.mentions) if not is_vague_owner(m.owner)), None)
+    owner = current_owner(draft.mentions)
     due = next((m.due for m in latest if m.due), None)
     if due is None and draft.kind == "action":
         due = next((m.due for m in reversed(draft.mentions) if m.due), None)
