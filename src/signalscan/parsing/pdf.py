@@ -74,31 +74,59 @@ def _page_text(page: object) -> str:
 
 
 def _page_blocks(text: str, page: int, builder: DocumentBuilder) -> None:
-    lines = [line.strip() for line in text.replace("\r", "\n").split("\n")]
+    raw = text.replace("\r", "\n").split("\n")
+    lines = [line.strip() for line in raw]
     columns = [_COLUMN_GAP.split(line) if line else [] for line in lines]
     paragraph: list[str] = []
     table, row = 0, 0
+    pending: list[str] = []  # the table row being read: its wrapped cell lines still join it
+    starts: list[int] = []
     for index, line in enumerate(lines):
         if not line:
             _flush(paragraph, page, builder)
             continue
+        if pending and len(columns[index]) == 1 and lines[index - 1]:
+            cell = _wrapped_cell(raw[index], starts)
+            if cell is not None:
+                pending[cell] = f"{pending[cell]} {line}"
+                continue
         if len(columns[index]) >= 2 and (row or _next_is_row(columns, index)):
             _flush(paragraph, page, builder)
+            _add_row(pending, page, table, row, builder)
             if row == 0:
                 table += 1
             row += 1
-            cells = columns[index]
-            builder.add(" | ".join(cells), "table_row", f"page {page} table {table} row {row}", page=page,
-                        table=table, row=row, cells=cells, struck=[False] * len(cells))
+            pending, starts = list(columns[index]), _cell_starts(raw[index])
             continue
-        row = 0
+        _add_row(pending, page, table, row, builder)
+        pending, row = [], 0
         line = " ".join(line.split())
         if paragraph and _continues(paragraph[-1], line):
             paragraph.append(line)
         else:
             _flush(paragraph, page, builder)
             paragraph.append(line)
+    _add_row(pending, page, table, row, builder)
     _flush(paragraph, page, builder)
+
+
+def _add_row(cells: list[str], page: int, table: int, row: int, builder: DocumentBuilder) -> None:
+    if cells:
+        builder.add(" | ".join(cells), "table_row", f"page {page} table {table} row {row}", page=page,
+                    table=table, row=row, cells=cells, struck=[False] * len(cells))
+
+
+def _cell_starts(raw_line: str) -> list[int]:
+    """Where each column of a layout-mode table line starts."""
+    return [m.start(1) for m in re.finditer(r"(?:^\s*|\s{3,})(\S)", raw_line)]
+
+
+def _wrapped_cell(raw_line: str, starts: list[int]) -> int | None:
+    """The column a lone line indented under a later column of the row above continues (a wrapped cell)."""
+    indent = len(raw_line) - len(raw_line.lstrip())
+    if len(starts) < 2 or indent < starts[1] - 2:
+        return None
+    return max(i for i, start in enumerate(starts) if start <= indent + 2)
 
 
 def _next_is_row(columns: list[list[str]], index: int) -> bool:
