@@ -44,6 +44,7 @@ class Block(BaseModel):
     heading_level: int | None = None  # headings: 1 = top
     section: str | None = None  # text of the nearest heading above this block
     is_struck: bool = False  # the whole block is struck through (a closed item in many minutes)
+    checked: bool | None = None  # task-list items: ticked (True) or open (False); None: not a task
     line_start: int | None = None
     line_end: int | None = None
     char_start: int = 0  # offsets into ParsedDocument.text

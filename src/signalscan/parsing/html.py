@@ -48,8 +48,14 @@ class _BlockReader(HTMLParser):
         self.rows = 0
         self.cell: list[str] | None = None
         self.cell_struck = False
+        self.task_lists: list[bool] = []  # for each open <ul>/<ol>: is it a task list?
+        self.task: bool | None = None  # the current <li> is a task: ticked or not
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("ul", "ol"):
+            self.task_lists.append("task-list" in (dict(attrs).get("class") or ""))
+        elif tag == "input" and (dict(attrs).get("type") or "").lower() == "checkbox":
+            self.task = "checked" in dict(attrs)  # <li><input type="checkbox" checked> …
         if tag in _SKIP_TAGS and tag != "head":
             self.skip_depth += 1
         elif tag in _STRIKE_TAGS:
@@ -71,8 +77,11 @@ class _BlockReader(HTMLParser):
                 self.level = None if tag == "title" else int(tag[1])
             elif tag == "li":
                 self.kind = "list_item"
+                self.task = _task_state(dict(attrs), bool(self.task_lists and self.task_lists[-1]))
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in ("ul", "ol") and self.task_lists:
+            self.task_lists.pop()
         if tag in _SKIP_TAGS and tag != "head":
             self.skip_depth = max(0, self.skip_depth - 1)
         elif tag in _STRIKE_TAGS:
@@ -85,6 +94,8 @@ class _BlockReader(HTMLParser):
             self._flush_row()
         elif tag in _BLOCK_TAGS and self.cell is None:
             self.flush()
+            if tag == "li":
+                self.task = None
 
     def handle_data(self, data: str) -> None:
         if self.skip_depth:
@@ -109,7 +120,9 @@ class _BlockReader(HTMLParser):
             if self.kind == "title" and self.builder.title is None:
                 self.builder.title = text
             self.builder.add(text, self.kind, f"paragraph {self.paragraphs}", heading_level=self.level,
-                             line_start=line, line_end=self._line(end=True), is_struck=is_struck)
+                             line_start=line, line_end=self._line(end=True), is_struck=is_struck,
+                             checked=self.task)
+            self.task = None
         self.parts, self.struck_chars, self.kind, self.level, self.start_line = [], 0, "paragraph", None, None
 
     def _flush_row(self) -> None:
@@ -128,3 +141,13 @@ class _BlockReader(HTMLParser):
         if self.spans:
             return self.spans[min(index, len(self.spans) - 1)][1 if end else 0]
         return index + self.first_line
+
+
+def _task_state(attrs: dict[str, str | None], in_task_list: bool) -> bool | None:
+    """A wiki task's tick (Confluence `<li class="checked">`, `data-task-status="complete"`), else None."""
+    classes = (attrs.get("class") or "").split()
+    status = (attrs.get("data-task-status") or attrs.get("data-inline-task-status") or "").lower()
+    if "checked" in classes or status in ("complete", "completed", "checked", "done"):
+        return True
+    is_task = in_task_list or status or "task-list-item" in classes or "data-inline-task-id" in attrs
+    return False if is_task else None
