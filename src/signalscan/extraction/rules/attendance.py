@@ -4,27 +4,28 @@ from __future__ import annotations
 
 import re
 
-from signalscan.extraction.rules.owners import PeopleDirectory, clean_person, looks_like_person
+from signalscan.extraction.rules.owners import LETTER, PeopleDirectory, clean_person, looks_like_person
 
 ATTENDANCE_LINE = re.compile(
     r"(?i)^\W*(?P<label>present|attendees|attendance|in attendance|participants|members present|attending|"
-    r"apologies(?: received)?|regrets|absent|absentees|not present|sent apologies)\s*(?:\([^)]*\))?\s*"
+    r"apologies(?: received)?|regrets|absent|absentees|not present|sent apologies|excused)\s*(?:\([^)]*\))?\s*"
     r"(?:[:\-–—]\s*(?P<names>.*))?$"
 )
 # apologies minuted as a sentence: "Apologies were received from X (role) and Y.", "X and Y sent apologies."
 APOLOGY_SENTENCE = re.compile(
     r"(?i)\bapologies(?:\s+for\s+absence)?\s+(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?"
     r"(?:received|noted|given|tendered|sent|submitted)\s+(?:from|by|on behalf of)\s+(?P<names>[^.;]+)"
-    r"|(?P<before>(?:[A-Z][\w'-]+\s+){1,3}(?:\([^)]*\)\s*)?(?:(?:,|and)\s+(?:[A-Z][\w'-]+\s+){1,3}"
+    rf"|(?P<before>(?:[{LETTER}][\w'-]+\s+){{1,3}}(?:\([^)]*\)\s*)?"
+    rf"(?:(?:,|and)\s+(?:[{LETTER}][\w'-]+\s+){{1,3}}"
     r"(?:\([^)]*\)\s*)?)*)(?:sent|gave|tendered|offered)\s+(?:their\s+|his\s+|her\s+)?apologies\b"
 )
-ABSENT = re.compile(r"(?i)^\W*(?:apolog|regrets|absent|not present|sent apolog)")
+ABSENT = re.compile(r"(?i)^\W*(?:apolog|regrets|absent|not present|sent apolog|excused)")
 NOBODY = re.compile(r"(?i)^\W*(?:none|nil|n/a|no apologies|none received|-|—)\W*$")
 
 
 def split_names(text: str) -> list[str]:
     """Split a list of people on commas/semicolons outside brackets; keep only what reads as a name."""
-    text = re.sub(r"(?i)\b(?:and|&)\s+(?=[A-Z])", ", ", text)
+    text = re.sub(rf"(?i)\b(?:and|&)\s+(?=[{LETTER}])", ", ", text)
     separator = ";" if ";" in text else ","
     parts, depth, current = [], 0, []
     for ch in text:

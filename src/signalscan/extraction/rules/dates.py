@@ -39,12 +39,14 @@ DATE_EXPR = re.compile(
     r"(?:,?\s+(?P<dmy>\d{4})|-(?P<dmy2>\d{2,4}))?)(?![\w])"
     rf"|(?P<md>{_WD_PREFIX}{_MONTH.replace('mon>', 'mdm>')}\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
     r"(?:,?\s+(?P<mdy>\d{4}))?)(?![\w/])"
+    r"|(?P<isoweek>(?:KW|CW|calendar\s+week)\s*(?P<wkn>\d{1,2})(?:\s*[/']\s*(?P<wky>\d{2,4}))?)(?![\d/])"
     r"|(?P<eonw>end\s+of\s+next\s+week)"
     r"|(?P<eow>end\s+of\s+(?:the\s+)?(?:this\s+)?week|eow|close\s+of\s+(?:the\s+)?week)"
     rf"|(?P<eoxm>end\s+of\s+{_MONTH.replace('mon>', 'xmon>')})"
     r"|(?P<eonm>end\s+of\s+next\s+month)"
-    r"|(?P<eom>end\s+of\s+(?:the\s+)?(?:this\s+)?month|eom|month[- ]end)"
-    r"|(?P<nextmeeting>next\s+(?:steer(?:ing|co)?\s+)?(?:meeting|steerco|committee|board|session))"
+    r"|(?P<eom>end\s+of\s+(?:the\s+)?(?:this\s+)?month|eom|month[- ]end(?!\s+(?:close|closing|process|report"
+    r"|reporting|run|journals?|activities|procedures?|simulation|balances?|accruals?)\b))"
+    r"|(?P<nextmeeting>next\s+(?:steer(?:ing|co)?\s+)?(?:meeting|steerco|committee|board|session|sync))"
     r"|(?P<nextweek>next\s+week)"
     r"|(?P<tomorrow>tomorrow)"
     r"|(?P<today>today|tonight|close\s+of\s+play|cop|eod)"
@@ -56,6 +58,7 @@ NO_DATE = re.compile(r"(?i)^\W*(?:tbc|tbd|tba|asap|ongoing|n/?a|none|-|—|–|o
     r"|rolling)\W*$")
 NO_DATE_WORD = re.compile(r"(?i)\b(?:tbc|tbd|tba|asap|ongoing)\b")
 _NUM_DATE = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})(?:/\d{2,4})?(?![\d/])")
+_DOTTED_DATE = re.compile(r"(?<![\w.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d.])")
 _DAY_MONTH_WORDS = re.compile(rf"(?i)\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}")
 _MONTH_DAY_WORDS = re.compile(rf"(?i)\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b")
 
@@ -71,6 +74,8 @@ def detect_dayfirst(text: str) -> bool:
             month_first += 1
     if day_first != month_first:
         return day_first > month_first
+    if _DOTTED_DATE.search(text):  # "12.05.2026" is written where dates run day first
+        return True
     # Only ambiguous numeric dates: follow how the document spells dates out.
     return len(_DAY_MONTH_WORDS.findall(text)) >= len(_MONTH_DAY_WORDS.findall(text))
 
@@ -136,8 +141,10 @@ class DateResolver:
                 return date(int(g["iy"]), int(g["im"]), int(g["id"]))
             if g["num"]:
                 return self._numeric(int(g["a"]), int(g["b"]), g["y"], g["numwd"])
-            if g["dotted"]:
-                return self._numeric(int(g["da"]), int(g["db"]), g["dy"])
+            if g["dotted"]:  # 12.05.2026: day first wherever dots are written
+                return self._numeric(int(g["da"]), int(g["db"]), g["dy"], dayfirst=True)
+            if g["isoweek"]:
+                return self._week_friday(int(g["wkn"]), g["wky"])
             if g["dm"]:
                 return self._dated(int(g["dmd"]), _month(g["dmm"]), g["dmy"] or g["dmy2"])
             if g["md"]:
@@ -184,8 +191,18 @@ class DateResolver:
             day += timedelta(days=7)
         return day
 
-    def _numeric(self, a: int, b: int, year: str | None, weekday: str | None = None) -> date:
-        day, month = (a, b) if self.dayfirst else (b, a)
+    def _week_friday(self, week: int, year: str | None) -> date:
+        """"KW 21" / "CW 21": the Friday of that ISO week, in the year around the meeting."""
+        if year:
+            return date.fromisocalendar(int(year) + (2000 if len(year) == 2 else 0), week, 5)
+        anchor = self._anchor
+        this_week = anchor.isocalendar()[1]
+        shift = 1 if week < this_week - 26 else -1 if week > this_week + 26 else 0
+        return date.fromisocalendar(anchor.year + shift, week, 5)
+
+    def _numeric(self, a: int, b: int, year: str | None, weekday: str | None = None,
+                 dayfirst: bool | None = None) -> date:
+        day, month = (a, b) if (self.dayfirst if dayfirst is None else dayfirst) else (b, a)
         if month > 12 >= day:  # the document's order is contradicted by this date: swap
             day, month = month, day
         if weekday and day <= 12:  # "Mon 06/04": the weekday tells the order

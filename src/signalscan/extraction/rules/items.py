@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from signalscan.extraction.rules import patterns as P
 from signalscan.extraction.rules.context import Context
 from signalscan.extraction.rules.dates import NO_DATE_WORD
-from signalscan.extraction.rules.owners import INITIALS, is_vague, looks_like_person
+from signalscan.extraction.rules.owners import INITIAL_SURNAME, INITIALS, is_vague, looks_like_person
 
 SEGMENT_SPLIT = re.compile(r"\s+[—–]\s+|\s+-\s+|\s*[—–]\s*(?=[A-Z(])|\s*\|\s*")
 CAP_TOKEN = r"[A-Z][\w&'.+-]*"
@@ -310,9 +310,18 @@ def _split_head(head: str, owner_raw: str | None, ctx: Context) -> tuple[str, st
         return m.group("text"), m.group("owner"), rest
     if ":" in head and owner_raw is None:
         thing, _, remark = head.partition(":")
+        if len(thing.split()) <= 12 and _names_person(remark, ctx):  # "Cutover runbook v2: J. Vogt — 21.05."
+            return thing, remark.strip(), rest
         if len(thing.split()) <= 12 and not re.search(r"\d{1,2}$", thing):
             return thing, None, " ".join([remark, rest])
     return head, owner_raw, rest
+
+
+def _names_person(text: str, ctx: Context) -> bool:
+    """Whether a remark is just a person: "J. Vogt", "M. de Wit", a known name or a full name."""
+    text = text.strip()
+    return bool(INITIAL_SURNAME.match(text) or looks_like_person(text)) or (
+        bool(text) and len(text.split()) <= 3 and ctx.people.is_known(text))
 
 
 def _person_with_affiliation(m: re.Match, ctx: Context) -> bool:

@@ -9,12 +9,13 @@ as written; vague owners ("team", "All", "TBD", "someone from …") are no owner
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from rapidfuzz import fuzz, process
 
 VAGUE_OWNER = re.compile(
     r"(?i)^\W*(?:(?:the\s+)?(?:whole\s+)?(?:team|teams|group|all|everyone|everybody|anyone|nobody|no\s*one|"
-    r"various|"
+    r"various|n\.\s?n\.?|"  # "N.N." (nomen nescio): nobody named yet
     r"tbd|tbc|tba|n/?a|none|unassigned|not\s+assigned|not\s+yet\s+assigned|unknown|owner\s+tbd|owner\s+tbc|"
     r"to\s+be\s+(?:agreed|confirmed|assigned|decided|determined|identified)|no\s+owner(?:\s+yet)?|"
     r"all\s+members|all\s+workstreams?|all\s+leads|all\s+attendees|members|committee|steerco|\?+|-+|—|–)"
@@ -23,14 +24,27 @@ VAGUE_OWNER = re.compile(
 )
 TITLES = re.compile(r"(?i)^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|cllr)\.?\s+")
 INITIALS = re.compile(r"^[A-Z]{2,3}$")
-# "K. Walsh", "J. R. Okafor"
-INITIAL_SURNAME = re.compile(r"^(?P<first>[A-Z])\.?\s+(?:[A-Z]\.?\s+)?(?P<last>[A-Z][A-Za-z'-]+)$")
+HANDLE = re.compile(r"^[a-z][a-z0-9._-]{1,30}$")  # a user name as mentioned: "jvogt", "jens.vogt"
+# letters of European names ("Geneviève", "Émile", "Kowalczyk", "Łukasz"); surname particles written
+# in lower case ("Marloes de Wit", "Jan van der Berg", "Ursula von Stein")
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
+LOWER = "a-zß-öø-ÿĀ-ž"
+LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
+PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|des|le|la|ter|ten|dos|das|zu|vom|op|bin|al)"
+# "K. Walsh", "J. R. Okafor", "M. de Wit"
+INITIAL_SURNAME = re.compile(
+    rf"^(?P<first>[{UPPER}])\.?\s+(?:[{UPPER}]\.?\s+)?(?:{PARTICLE}\s+){{0,2}}"
+    rf"(?P<last>[{UPPER}][{LETTER}'-]+)$"
+)
 NAME_WITH_INITIALS = re.compile(
     r"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:[ \t]+(?:van|de|von|da|del|le|"
     r"la|O')?[ \t]*"
     r"[A-Z][A-Za-z]+(?:[-'][A-Z]?[a-z]+)?){1,2})[ \t]*\(([A-Z]{2,3})\)"
 )
-PERSON_NAME = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z][A-Za-z'-]+){1,2}$")
+PERSON_NAME = re.compile(
+    rf"^[{UPPER}][{LOWER}]+(?:[-'][{UPPER}]?[{LOWER}]+)?"
+    rf"(?:(?:\s+{PARTICLE}){{0,2}}\s+[{UPPER}][{LETTER}'-]+){{1,2}}$"
+)
 EMAIL_NAME = re.compile(r'^\s*"?([^"<@,]+?)"?\s*<[^>]+>')
 ROLE_WORDS = re.compile(
     r"(?i)\b(?:lead|manager|director|officer|head|chair|partner|sponsor|owner|analyst|architect|consultant|"
@@ -39,6 +53,12 @@ ROLE_WORDS = re.compile(
     r"representative|advisor|adviser|specialist|deputy|member|team|board|committee|finance|operations|ops|it|"
     r"programme|program|project|business|clinical|services|support|officer)\b"
 )
+
+
+def _ascii_letters(text: str) -> str:
+    """Lower-case letters without accents: "Geneviève" -> "genevieve"."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z]", "", plain.lower())
 
 
 def clean_person(raw: str) -> str:
@@ -115,21 +135,38 @@ class PeopleDirectory:
         if text.lower() in ("i", "me", "myself"):
             return self.sender
         person = self._lookup(text)
-        return person or self._from_fallback(text) or text
+        return person or self._from_fallback(text) or text.lstrip("@")
 
     def _from_fallback(self, text: str) -> str | None:
-        """Initials and "K. Walsh" the document cannot place, looked up among other documents' people."""
-        if self.fallback is None or not (INITIALS.match(text) or INITIAL_SURNAME.match(text)):
+        """Initials, "K. Walsh", "@jvogt" this document cannot place, looked up among other documents."""
+        if self.fallback is None or not (INITIALS.match(text) or INITIAL_SURNAME.match(text)
+                                         or text.startswith("@")):
             return None
         return self.fallback._lookup(text)
 
     def _lookup(self, text: str) -> str | None:
+        if text.startswith("@"):  # a wiki or tracker mention: "@Jens Vogt", "@jvogt", "@jens.vogt"
+            text = text[1:]
+            if HANDLE.match(text):
+                return self._find_handle(text)
         if INITIALS.match(text):
             return self._by_initials.get(text)
         m = INITIAL_SURNAME.match(text)
         if m:
             return self._find_initial_surname(m.group("first"), m.group("last"))
         return self._find_full(text) or self._find_token(text)
+
+    def _find_handle(self, handle: str) -> str | None:
+        """The one person a user name stands for: "jvogt", "jens.vogt", "vogt", "vogtj"."""
+        key = _ascii_letters(handle)
+        found = set()
+        for person in self.people:
+            words = [_ascii_letters(w) for w in person.split()]
+            first, last, surname = words[0], words[-1], "".join(words[1:])  # "de Wit" -> "dewit"
+            if key in (first + last, first[:1] + last, last, last + first[:1], last + first, first,
+                       first[:1] + surname, first + surname, surname):
+                found.add(person)
+        return found.pop() if len(found) == 1 else None
 
     def _find_initial_surname(self, first: str, last: str) -> str | None:
         found = {p for p in self.people if p.split()[0][0] == first and p.split()[-1].lower() == last.lower()}

@@ -11,7 +11,7 @@ import re
 SECTION_KINDS = (
     # order matters: the first kind whose pattern matches a label names the section
     ("attendance_absent", re.compile(r"(?i)^\W*(?:apologies|regrets|absent|absentees|not present|sent apolo"
-        r"gies)\b")),
+        r"gies|excused)\b")),
     ("attendance", re.compile(r"(?i)^\W*(?:present|attendees|attendance|in attendance|participants|members "
         r"present|"
                               r"attending|who was there)\b")),
