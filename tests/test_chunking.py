@@ -104,3 +104,18 @@ def test_markdown_minutes_keep_line_ranges(tmp_path: Path) -> None:
         for text_line in chunk.text.split("\n"):
             assert text_line.lstrip("- ") in cited
     assert any("Vendor may slip" in c.text and c.section == "Risks" for c in chunks)
+
+
+def test_empty_turns_joined_by_the_parser_still_count_as_lines(tmp_path: Path) -> None:
+    lines = []
+    for i in range(40):
+        speaker = SPEAKERS[i % 4]
+        lines.append(f"{speaker}: point {i} about the remote ." if i % 2 == 0 else f"{speaker}:")
+    path = tmp_path / "talk.txt"
+    path.write_text("\n".join(lines) + "\n")
+    parsed = parse_file(path)
+    chunks = chunk_document(parsed)
+    for chunk in chunks:
+        assert chunk.line_end - chunk.line_start + 1 <= 8
+        assert chunk.text.split("\n") == lines[chunk.line_start - 1:chunk.line_end]
+        assert chunk.text == parsed.text[chunk.char_start:chunk.char_end]

@@ -34,7 +34,7 @@ def chunk_document(parsed: ParsedDocument, max_chars: int = 1200) -> list[Chunk]
     """Split a parsed document into retrieval chunks that keep locators, offsets and line ranges."""
     blocks = [b for b in parsed.blocks if b.text.strip()]
     if is_transcript(blocks):
-        groups = _turn_windows(blocks)
+        groups = _turn_windows(_line_units(blocks))
     else:
         groups = _structural_groups(blocks, max_chars)
     chunks: list[Chunk] = []
@@ -63,6 +63,24 @@ def is_transcript(blocks: Sequence[Block]) -> bool:
     counts = Counter(labelled)
     # minutes have many "Label: value" lines with distinct labels; a conversation repeats its speakers
     return len(counts) <= max(2, len(labelled) // 3) and counts.most_common(1)[0][1] >= 2
+
+
+def _line_units(blocks: Sequence[Block]) -> list[Block]:
+    """Transcript blocks split into their file lines: a parser may join a turn with the empty-label
+    lines after it ("Marketing:"), and a window's size is counted in lines, the unit cited."""
+    units: list[Block] = []
+    for block in blocks:
+        lines = block.text.split("\n")
+        if len(lines) == 1 or block.line_start is None or block.line_end != block.line_start + len(lines) - 1:
+            units.append(block)
+            continue
+        offset = block.char_start
+        for number, line in enumerate(lines, start=block.line_start):
+            units.append(block.model_copy(update={
+                "text": line, "line_start": number, "line_end": number, "locator": f"line {number}",
+                "char_start": offset, "char_end": offset + len(line)}))
+            offset += len(line) + 1
+    return units
 
 
 def _turn_windows(blocks: Sequence[Block]) -> list[list[Block]]:
