@@ -46,3 +46,64 @@ def test_pdf_status_table_rows_keep_their_wrapped_commentary(tmp_path: Path) -> 
                         "Data Conversion": ("red", 18)}
     ledger = next(s for s in result["statuses"] if s["workstream"] == "Ledger Build")
     assert ledger["narrative"].endswith("action re-dated to 30/10.")
+
+
+def _register_minutes(path: Path) -> Path:
+    """Board minutes: a discussion-items table, a note on the log, then an action register whose
+    "Date Raised" column stands before its "Due" column."""
+    import docx
+
+    doc = docx.Document()
+    doc.add_heading("Estates Programme Board — Minutes", level=1)
+    doc.add_paragraph("Date: 14/10/2026")
+    doc.add_paragraph("Members present: Ruth Dalgleish; Kwame Asante; Mia Torres")
+    doc.add_heading("Discussion items", level=2)
+    _table(doc, ["Time", "Item", "Who", "Notes"],
+           [("10:00", "Status per workstream", "Mia Torres", "Survey supplier still not appointed."),
+            ("10:20", "Lift replacement", "Kwame Asante", "Options paper next time.")])
+    doc.add_heading("Action Register", level=2)
+    doc.add_paragraph("Completed and superseded actions are archived on the team site after the meeting.")
+    _table(doc, ["ID", "Description", "Assigned To", "Date Raised", "Due", "Status", "Notes"],
+           [("A-01", "Appoint the survey supplier", "Ruth Dalgleish", "02/09/2026", "30/10/2026", "WIP", ""),
+            ("A-02", "Issue the lift tender", "Kwame Asante", "02/09/2026", "16/10/2026", "Superseded",
+             "Replaced by A-03"),
+            ("A-03", "Publish the revised space plan", "Mia Torres", "14/10/2026", "KW 44", "Open", "")])
+    doc.save(path)
+    return path
+
+
+def _table(doc: object, header: list[str], rows: list[tuple[str, ...]]) -> None:
+    table = doc.add_table(rows=1, cols=len(header))  # type: ignore[attr-defined]
+    for cell, name in zip(table.rows[0].cells, header, strict=True):
+        cell.text = name
+    for values in rows:
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            cell.text = value
+
+
+def test_action_register_reads_due_not_date_raised_and_skips_discussion_tables(tmp_path: Path) -> None:
+    result = extract_files([str(_register_minutes(tmp_path / "board-2026-10-14.docx"))], engine="rules")[0]
+    texts = [a["text"] for a in result["actions"]]
+    assert not [t for t in texts if "Status per workstream" in t or "Lift replacement" in t or "archived" in t]
+    survey = _by_text(result["actions"], "Appoint the survey supplier")
+    assert (survey["owner"], survey["due"], survey["status"]) == ("Ruth Dalgleish", "2026-10-30", "in_progress")
+    assert _by_text(result["actions"], "Issue the lift tender")["status"] == "cancelled"
+    assert _by_text(result["actions"], "Publish the revised space plan")["due"] != "2026-10-14"
+
+
+def test_emoji_health_board_and_placeholder_owner_lines(tmp_path: Path) -> None:
+    page = tmp_path / "sync-2026-10-12.md"
+    page.write_text(
+        "# Release train sync · Oct 12, 2026\n\n## Program board\n\n"
+        "| Team | Feature | % done | Health |\n|---|---|---|---|\n"
+        "| Claims Intake | Web intake | 53% | \U0001f534 |\n| Payments | Payouts | 82% | \U0001f7e2 |\n"
+        "| Policy Sync | Mainframe sync | 55% | \U0001f7e0 |\n\n"
+        "Legend: \U0001f7e2 on track · \U0001f7e0 at risk · \U0001f534 off track\n\n"
+        "## Action items\n\n- [ ] TBD (Finance) — confirm the GL codes for payouts — due Oct 16\n",
+        encoding="utf-8")
+    result = extract_files([str(page)], engine="rules")[0]
+    statuses = {s["workstream"]: (s["reported"], s["percent_complete"]) for s in result["statuses"]}
+    assert statuses == {"Claims Intake": ("red", 53), "Payments": ("green", 82), "Policy Sync": ("amber", 55)}
+    gl = _by_text(result["actions"], "confirm the GL codes")
+    assert (gl["owner"], gl["due"]) == (None, "2026-10-16")
+    assert [a["text"] for a in result["actions"]] == [gl["text"]]

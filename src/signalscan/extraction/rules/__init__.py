@@ -24,6 +24,7 @@ from signalscan.extraction.rules.attendance import (
 )
 from signalscan.extraction.rules.context import Context, Section, Unit, sentences
 from signalscan.extraction.rules.dates import DateResolver, detect_dayfirst
+from signalscan.extraction.rules.furniture import is_skipped, repeated_page_lines
 from signalscan.extraction.rules.owners import PeopleDirectory, looks_like_person
 from signalscan.extraction.rules.tables import COLUMN_ROLES, cells_of, read_table
 from signalscan.extraction.rules.tiles import read_tile
@@ -81,8 +82,9 @@ class RulesExtractor:
 def build_units(blocks: list[Block]) -> list[Unit]:
     """Blocks as readable units; a block holding a list (several bullet lines) becomes one unit per line."""
     units: list[Unit] = []
+    repeated = repeated_page_lines(blocks)
     for block in blocks:
-        if block.kind in SKIP_KINDS or not block.text.strip():
+        if block.kind in SKIP_KINDS or not block.text.strip() or is_skipped(block, repeated):
             continue
         if block.kind == "table_row" or "\n" not in block.text.strip():
             units.append(Unit(block, block.text, 0))

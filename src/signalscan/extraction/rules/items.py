@@ -194,6 +194,8 @@ def parse_action(body: str, who: str | None, ctx: Context, status_default: str =
         or looks_like_person(head)
     ):
         owner_raw, head, tail = head, tail[0], tail[1:]  # "Priya Shah — run mock load 2 — 27 March"
+    elif tail and not owner_raw and is_vague(re.sub(r"\s*\([^()]{1,40}\)\s*$", "", head)):
+        owner_raw, head, tail = "", tail[0], tail[1:]  # "TBD (Finance) — confirm the GL codes": no owner
     text, owner_raw, rest = _split_head(head, owner_raw, ctx)
     rest = " ".join([rest, *tail]).strip()
     for segment in tail:

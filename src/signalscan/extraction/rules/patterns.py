@@ -200,8 +200,16 @@ PERCENT = re.compile(r"(?<![\d.])(\d{1,3})(?:\.\d+)?\s*%")
 PERCENT_COMPLETE = re.compile(r"(?i)(?<![\d.])(\d{1,3})\s*%\s*(?:complete|completed|done)\b")
 
 
+RAG_EMOJI = {"\U0001f7e2": "green", "\U0001f7e9": "green", "\U0001f7e0": "amber", "\U0001f7e1": "amber",
+             "\U0001f7e7": "amber", "\U0001f7e8": "amber", "\U0001f534": "red", "\U0001f7e5": "red"}
+
+
 def rag_of(text: str | None) -> str | None:
-    """A RAG rating from a cell or word ("Amber", "A", "At Risk", "on track"), else None."""
+    """A RAG rating from a cell or word ("Amber", "A", "At Risk", "on track", "🟠"), else None."""
+    emoji = [RAG_EMOJI[c] for c in text or "" if c in RAG_EMOJI]
+    if len(set(emoji)) == 1:  # "🟢" or "🟢 On track": the colour, unless the words beside it disagree
+        rest = "".join(c for c in text or "" if c not in RAG_EMOJI).strip(" \ufe0f\u200d")
+        return emoji[0] if not re.search(r"\w", rest) or rag_of(rest) == emoji[0] else None
     m = RAG_WORD.match(text or "")
     if not m:
         return None

@@ -33,6 +33,10 @@ COLUMN_ROLES = (
                            r"highlights?|summary)\b")),
 )
 STATUS_HEADER = re.compile(r"(?i)\b(?:status|state|progress)\b")
+# when an item was logged or closed, never when it is due ("Date Raised", "Opened", "Date Closed")
+EVENT_DATE_HEADER = re.compile(r"(?i)\b(?:raised|opened|created|logged|added|identified|submitted|closed|"
+                               r"decided|completed|resolved|updated|last (?:update|review)|modified)\b")
+DUE_WORDS = re.compile(r"(?i)%|percent|\b(?:due|target|deadline|by when)\b")
 
 
 def cells_of(unit: Unit) -> list[str]:
@@ -50,6 +54,8 @@ def is_separator(cells: list[str]) -> bool:
 def _header_roles(header: list[str], rows: list[list[str]]) -> dict[str, int]:
     roles: dict[str, int] = {}
     for i, name in enumerate(header):
+        if EVENT_DATE_HEADER.search(name) and not DUE_WORDS.search(name):
+            continue
         for role, pattern in COLUMN_ROLES:
             if pattern.search(name) and role not in roles:
                 if role == "rag" and STATUS_HEADER.search(name) and not _mostly_rag(rows, i):
@@ -129,7 +135,8 @@ def _table_kind(header: list[str], roles: dict[str, int], section: str | None) -
         return "action"
     if section in ("actions", "decisions", "risks"):
         return section[:-1]
-    if "owner" in roles and ("status" in roles or "text" in roles) and "workstream" not in joined:
+    # "Item | Who | Notes" with no due or status column is an agenda or discussion table, not a log
+    if "owner" in roles and "status" in roles and "workstream" not in joined:
         return "action"
     return None
 

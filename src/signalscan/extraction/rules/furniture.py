@@ -1,0 +1,77 @@
+"""Page furniture and notes about the log itself: never actions, decisions or risks.
+
+Furniture is what a template prints around the content: classification markings ("OFFICIAL:
+Sensitive", "Commercial-in-confidence. Prepared by …"), page numbers, and lines repeated at the top
+or bottom of several pages. A note about the log ("Completed actions are archived on the team site")
+describes how items are kept, not an item."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from signalscan.models import Block
+
+MARKING = re.compile(
+    r"(?i)^\W*(?:official(?:\s*[:\-–—]\s*sensitive)?|unofficial|protected|restricted|secret|top secret|"
+    r"(?:strictly\s+)?(?:private\s+(?:and|&)\s+)?confidential|commercial[- ]in[- ]confidence|"
+    r"company confidential|internal(?: use)?(?: only)?|for internal use only|not for distribution|"
+    r"sensitive|draft(?: for discussion)?|classification\s*:\s*[\w -]{2,30})\W*"
+    r"(?:$|[.|·—–-]\s+(?P<rest>.*)$)")
+PREPARED_BY = re.compile(r"(?i)^\W*(?:prepared|produced|compiled|issued)\s+(?:by|for)\b.{0,150}$")
+COPYRIGHT = re.compile(r"(?i)^\W*(?:©|\(c\)|copyright)\s.{0,150}$")
+PAGE_NUMBER = re.compile(r"(?i)^[\s|·—–-]*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[\s|·—–-]*$")
+LOG_NOTE = re.compile(
+    r"(?i)^\W*(?:all\s+|the\s+)?(?:[a-z-]+\s+(?:and|or|&)\s+)?(?:[a-z-]+\s+){0,2}"
+    r"(?:actions|action items|items|decisions|risks|issues|entries|rows)\s+(?:are|will be|get)\s+"
+    r"(?:\w+ly\s+)?(?:archived|removed|moved|listed|shown|kept|recorded|tracked|maintained|held|"
+    r"carried forward|closed off|highlighted|marked|greyed out|struck through)\b")
+EDGE = 2  # blocks at each end of a page that may be its header or footer
+
+
+def is_furniture(text: str) -> bool:
+    """A classification marking, page number, "Prepared by …" or copyright line."""
+    text = " ".join(text.split())
+    if len(text) > 200:
+        return False
+    m = MARKING.match(text)
+    if m and (not m.group("rest") or PREPARED_BY.match(m.group("rest")) or COPYRIGHT.match(m.group("rest"))):
+        return True
+    return bool(PAGE_NUMBER.match(text) or PREPARED_BY.match(text) or COPYRIGHT.match(text))
+
+
+def is_log_note(text: str) -> bool:
+    """A sentence about how the log is kept ("Completed and superseded actions are archived …")."""
+    return bool(LOG_NOTE.match(" ".join(text.split())))
+
+
+def repeated_page_lines(blocks: list[Block]) -> set[str]:
+    """Lines printed at the top or bottom of several pages (running headers and footers), page numbers
+    ignored; only for paged documents of two or more pages."""
+    pages: dict[int, list[Block]] = defaultdict(list)
+    for block in blocks:
+        if block.page is not None and block.slide is None and block.kind != "table_row":
+            pages[block.page].append(block)
+    if len(pages) < 2:
+        return set()
+    seen: dict[str, set[int]] = defaultdict(set)
+    for page, page_blocks in pages.items():
+        for block in page_blocks[:EDGE] + page_blocks[-EDGE:]:
+            seen[_shape(block.text)].add(page)
+    return {shape for shape, on in seen.items() if len(on) >= max(2, len(pages) // 2) and shape}
+
+
+def is_repeated(text: str, repeated: set[str]) -> bool:
+    """Whether a line is one of a document's running headers or footers."""
+    return bool(repeated) and _shape(text) in repeated
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
+
+
+def is_skipped(block: Block, repeated: set[str]) -> bool:
+    """Whether a block is furniture or a note about the log (table rows never are)."""
+    if block.kind == "table_row":
+        return False
+    return is_furniture(block.text) or is_repeated(block.text, repeated) or is_log_note(block.text)
