@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from signalscan.extraction.rules import checklists
+from signalscan.extraction.rules import checklists, narrative, transcripts
 from signalscan.extraction.rules import items as I
-from signalscan.extraction.rules import narrative
 from signalscan.extraction.rules import patterns as P
 from signalscan.extraction.rules.attendance import (
     ATTENDANCE_LINE,
@@ -62,7 +61,7 @@ class RulesExtractor:
         ctx = _context(parsed, units, self.roster)
         attendees, apologies = _attendance(units, ctx)
         self._remember(ctx.people)
-        found = _walk(units, ctx)
+        found = transcripts.read(units, ctx) if transcripts.is_transcript(units, ctx) else _walk(units, ctx)
         extraction = Extraction(
             document=DocumentInfo(path=parsed.path, kind=parsed.kind, title=parsed.title,
                                   meeting_date=ctx.dates.meeting_date),
@@ -312,7 +311,7 @@ def _read_unit(unit: Unit, ctx: Context, out: dict, previous: I.Found | None) ->
 
 
 def _read_task(body: str, unit: Unit, ctx: Context) -> I.Found | None:
-    """A task-list entry ("[ ] @Name do X by …", "- [x] …"): an action unless it sits under decisions/risks."""
+    """A task-list entry ("[ ] @Name do X by …", "- [x] …"): an action, unless under decisions or risks."""
     rest, ticked = checklists.checkbox(body)
     if ticked is None:  # a wiki task list keeps the tick in the markup, not the text
         ticked = unit.block.checked

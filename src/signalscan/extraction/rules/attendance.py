@@ -8,7 +8,8 @@ from signalscan.extraction.rules.owners import LETTER, PeopleDirectory, clean_pe
 
 ATTENDANCE_LINE = re.compile(
     r"(?i)^\W*(?P<label>present|attendees|attendance|in attendance|participants|members present|attending|"
-    r"apologies(?: received)?|regrets|absent|absentees|not present|sent apologies|excused)\s*(?:\([^)]*\))?\s*"
+    r"apologies(?: received)?|regrets|absent|absentees|not present|sent apologies|excused)"
+    r"\s*(?:\([^)]*\))?\s*"
     r"(?:[:\-–—]\s*(?P<names>.*))?$"
 )
 # apologies minuted as a sentence: "Apologies were received from X (role) and Y.", "X and Y sent apologies."

@@ -18,7 +18,8 @@ MENTION = re.compile(
     r"|[a-z][\w.-]{1,30}[a-z0-9])\s*[:\-–—]?\s*"
 )
 # nobody named yet, written where the owner goes: "N.N. arrange …", "TBD (Finance) — confirm …"
-PLACEHOLDER = re.compile(r"^(?:N\.\s?N\.|TBD|TBA|TBC|tbd|tba|\?\?+)(?:\s*\([^)]{1,40}\))?\s*[:\-–—]?\s*(?=\S)")
+PLACEHOLDER = re.compile(r"^(?:N\.\s?N\.|TBD|TBA|TBC|tbd|tba|\?\?+)(?:\s*\([^)]{1,40}\))?"
+                         r"\s*[:\-–—]?\s*(?=\S)")
 
 
 def checkbox(text: str) -> tuple[str, bool | None]:
@@ -44,5 +45,6 @@ def read_task(body: str, ticked: bool, ctx: Context) -> I.Found | None:
     if found is None:
         return None
     status = found.fields["status"]
-    found.fields["status"] = "done" if ticked else status if status in ("in_progress", "cancelled") else "open"
+    kept = status if status in ("in_progress", "cancelled") else "open"  # an open box can still say "WIP"
+    found.fields["status"] = "done" if ticked else kept
     return found
