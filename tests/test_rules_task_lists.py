@@ -59,7 +59,8 @@ def test_markdown_task_list_and_placeholder_owner(tmp_path: Path) -> None:
         "# Release train sync · Oct 5, 2026\n\n## Action items\n\n"
         "- [ ] Owen MacLeod — chase the vendor for sandbox credentials — due Fri Oct 9\n"
         "- [ ] TBD (Finance) — confirm the GL codes for payouts — due Oct 12\n"
-        "- [x] Farah Haddad — draft the reconciliation runbook — done\n",
+        "- [x] Farah Haddad — draft the reconciliation runbook — done\n"
+        "- [x] Dev Malhotra — send the revised PI plan — sent Oct 1\n",
         encoding="utf-8",
     )
     result = extract_files([str(page)], engine="rules")[0]
@@ -68,6 +69,7 @@ def test_markdown_task_list_and_placeholder_owner(tmp_path: Path) -> None:
         "chase the vendor for sandbox credentials": ("Owen MacLeod", "2026-10-09", "open"),
         "confirm the GL codes for payouts": (None, "2026-10-12", "open"),
         "draft the reconciliation runbook": ("Farah Haddad", None, "done"),
+        "send the revised PI plan": ("Dev Malhotra", None, "done"),  # when it was sent is no due date
     }
 
 
