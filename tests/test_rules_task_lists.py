@@ -91,3 +91,24 @@ def test_deck_owner_written_as_initial_and_surname_resolves_to_the_minutes(tmp_p
         ("Cutover runbook v2", "Jens Vogt", "2026-06-04"),
         ("Month-end close rerun", "Marloes de Wit", "2026-05-27"),
     }
+
+
+def test_html_email_open_items_are_actions_and_a_parked_decision_below_is_no_task(tmp_path: Path) -> None:
+    email = tmp_path / "weekly-update.eml"
+    email.write_text(
+        "From: Marcus Oyelaran <marcus@example.org>\nTo: Train <train@example.org>\n"
+        "Subject: Weekly update\nDate: Wed, 23 Sep 2026 09:00:00 -0400\nMIME-Version: 1.0\n"
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>Hi all,</p><p><b>Open items</b></p><ul>"
+        "<li><b>Owen MacLeod</b>: sandbox credentials from the vendor — still outstanding "
+        "(was due Sep 18).</li>"
+        "<li><b>Farah Haddad</b>: reconciliation runbook — due Sep 30.</li></ul>"
+        "<p>The chatbot descoping decision is parked until next Monday.</p>"
+        "<p>Thanks,<br>Marcus</p></body></html>\n",
+        encoding="utf-8",
+    )
+    result = extract_files([str(email)], engine="rules")[0]
+    assert {(a["owner"], a["due"]) for a in result["actions"]} == {("Owen MacLeod", "2026-09-18"),
+                                                                   ("Farah Haddad", "2026-09-30")}
+    assert [(d["text"], d["status"]) for d in result["decisions"]] == [
+        ("The chatbot descoping decision is parked until next Monday", "deferred")]

@@ -43,6 +43,7 @@ NEXT_MEETING = re.compile(r"(?i)\b(?:date of (?:the )?)?next (?:steering |commit
     r"]{0,40}?[:\-–—]?\s*(?P<when>.+)$")
 LIST_LINE = re.compile(r"^\s*(?:[•·▪◦‣●○■*\-–—]|\d{1,2}[.)]\s|\|)")
 HEADINGS = ("heading", "title", "slide_title")  # a heading ends the attendance list above it
+OPEN_ITEMS = re.compile(r"(?i)^\W*(?:open|outstanding)\s+items?\W*$")
 ITEM_KIND = {"actions": "action", "decisions": "decision", "risks": "risk"}
 
 
@@ -287,6 +288,8 @@ def _read_unit(unit: Unit, ctx: Context, out: dict, previous: I.Found | None) ->
         kind = P.section_kind(label)
         if kind is None and P.CARRY_SECTION.match(label):  # "Still open" under Decisions stays decisions
             kind = ctx.section.kind
+            if kind not in ITEM_KIND and OPEN_ITEMS.match(label):  # "Open items" of their own are actions
+                kind = "actions"
         ctx.section = Section(kind=kind, label=text)
         return None
     if P.BOILERPLATE.match(body):
@@ -303,6 +306,8 @@ def _read_unit(unit: Unit, ctx: Context, out: dict, previous: I.Found | None) ->
         return _read_prose(unit, ctx, out, previous)
     if narrative.RISK_PROSE.search(body):  # "The Board NOTED the risk that …", wherever it is minuted
         return _read_prose(unit, ctx, out, previous, any_section=True)
+    if _decision_after_list(unit, body, ctx):  # "… parked until next Monday." below a list of open items
+        return _read_prose(unit, ctx, out, previous)
     found = I.parse_logged_action(body, ctx) or _read_item(body, ctx, ref)
     if found is not None:
         _emit(out, unit, found, ref, ctx)
@@ -318,6 +323,13 @@ def _read_task(body: str, unit: Unit, ctx: Context) -> I.Found | None:
     if ticked is None or ctx.section.kind in ("decisions", "risks"):
         return None
     return checklists.read_task(rest, ticked, ctx)
+
+
+def _decision_after_list(unit: Unit, body: str, ctx: Context) -> bool:
+    """A plain paragraph in an action section that reports a decision, not a task."""
+    if ctx.section.kind != "actions" or unit.block.kind != "paragraph" or LIST_LINE.match(unit.text):
+        return False
+    return not P.LABEL.match(body) and not I.OWNER_WILL.search(body) and narrative.states_decision(body)
 
 
 def _skips_signature(body: str, ctx: Context) -> bool:

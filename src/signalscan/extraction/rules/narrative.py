@@ -124,6 +124,11 @@ def parse_sentence(sentence: str, ctx: Context, previous: I.Found | None,
     return []
 
 
+def states_decision(body: str) -> bool:
+    """Whether a sentence reports a decision taken, parked or deferred ("it was agreed …", "parked until")."""
+    return _states_decision(body)
+
+
 def _states_decision(body: str) -> bool:
     if P.NOT_A_DECISION.search(body):
         return False
