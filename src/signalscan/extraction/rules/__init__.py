@@ -23,7 +23,7 @@ from signalscan.extraction.rules.attendance import (
 )
 from signalscan.extraction.rules.context import Context, Section, Unit, sentences
 from signalscan.extraction.rules.dates import DateResolver, detect_dayfirst
-from signalscan.extraction.rules.furniture import is_skipped, repeated_page_lines
+from signalscan.extraction.rules.furniture import has_content, is_skipped, repeated_page_lines
 from signalscan.extraction.rules.owners import PeopleDirectory, looks_like_person
 from signalscan.extraction.rules.tables import COLUMN_ROLES, cells_of, read_table
 from signalscan.extraction.rules.tiles import read_tile
@@ -426,6 +426,8 @@ def _collect(found: list[tuple[Unit, I.Found]], extraction: Extraction) -> None:
         if key in seen:
             continue
         seen.add(key)
+        if item.kind in ("action", "decision", "risk") and not has_content(fields.get("text")):
+            continue
         if item.kind == "action":
             extraction.actions.append(Action(evidence=evidence, **_only(fields, Action)))
         elif item.kind == "decision":

@@ -75,3 +75,9 @@ def is_skipped(block: Block, repeated: set[str]) -> bool:
     if block.kind == "table_row":
         return False
     return is_furniture(block.text) or is_repeated(block.text, repeated) or is_log_note(block.text)
+
+
+def has_content(text: str | None) -> bool:
+    """Whether an item's text says something: not empty, a checkbox, or a placeholder ("TBD", "N/A")."""
+    words = re.sub(r"(?i)\[[ x]?\]|\b(?:tbd|tbc|tba|n/?a|nil|none|n\.n\.|-+)\b", " ", text or "")
+    return bool(re.search(r"[^\W\d_]{2,}", words))
