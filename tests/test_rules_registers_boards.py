@@ -107,3 +107,42 @@ def test_emoji_health_board_and_placeholder_owner_lines(tmp_path: Path) -> None:
     gl = _by_text(result["actions"], "confirm the GL codes")
     assert (gl["owner"], gl["due"]) == (None, "2026-10-16")
     assert [a["text"] for a in result["actions"]] == [gl["text"]]
+
+
+def test_a_sentence_naming_another_workstream_by_its_acronym_speaks_for_that_one() -> None:
+    from test_signals import doc, signals, status, week
+
+    names = ("Procurement (SRM)", "Plant Maintenance (EAM)")
+    docs = [doc(n, week(n), kind="deck", statuses=[status(name, "green", 30 + n) for name in names])
+            for n in (1, 2)]
+    row = "10:00 | Status per workstream | Ana Lima | Procurement back to green. EAM about two weeks behind plan."
+    found = signals(docs, texts={docs[1].path: [("table 1 row 2", row)]}, kind="watermelon")
+    assert [s.workstream for s in found] == ["Plant Maintenance (EAM)"]
+
+
+def _paged_report(path: Path) -> Path:
+    """Two pages with a running header and a classification footer under "Decisions Required"."""
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path))
+    pages = [["Decisions Required", "- Number of parallel pay runs - deferred to 30/10."],
+             ["Next Steps", "- Confirm the posting rules - L. Varga - 30/10"]]
+    for number, lines in enumerate(pages, start=1):
+        pdf.drawString(50, 800, "Ledger Renewal - Weekly Status Report - 16/10/2026")
+        y = 760
+        for line in lines:
+            pdf.drawString(50, y, line)
+            y -= 20
+        pdf.drawString(50, 60, "Commercial-in-confidence. Prepared by Example Advisory for the Treasury.")
+        pdf.drawString(500, 40, f"Page {number} of 2")
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_page_furniture_is_no_item(tmp_path: Path) -> None:
+    result = extract_files([str(_paged_report(tmp_path / "status-2026-10-16.pdf"))], engine="rules")[0]
+    items = [i["text"] for kind in ("actions", "decisions", "risks") for i in result[kind]]
+    assert not [t for t in items if "confidence" in t.lower() or "Weekly Status Report" in t or "Page" in t]
+    assert _by_text(result["decisions"], "parallel pay runs")["status"] == "deferred"
+    assert _by_text(result["actions"], "Confirm the posting rules")["due"] == "2026-10-30"

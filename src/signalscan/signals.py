@@ -603,12 +603,20 @@ class _Topics:
             n: {w for w in ws if counts[w] == 1 and len(w) >= 5 and w not in _GENERIC_WORKSTREAM_WORDS}
             for n, ws in words.items()
         }
+        # a short acronym only one name carries ("Warehouse Management (EWM)") names it in a sentence
+        acronyms = {n: set(_ACRONYM.findall(n)) for n in names}
+        shared = Counter(a for found in acronyms.values() for a in found)
+        self._acronyms = {n: {a for a in found if shared[a] == 1} for n, found in acronyms.items()}
 
     def about(self, text: str) -> set[str]:
-        """The workstreams a passage names (in full, or by a word only that workstream's name has)."""
+        """The workstreams a passage names (in full, by a word only that workstream's name has, or by
+        its acronym written in capitals)."""
         words = content_words(text)
+        capitals = set(_ACRONYM.findall(text)) if any(self._acronyms.values()) else set()
         return {
-            n for n, full in self._full.items() if full and (full <= words or self._distinctive[n] & words)
+            n
+            for n, full in self._full.items()
+            if full and (full <= words or self._distinctive[n] & words or self._acronyms[n] & capitals)
         }
 
     def lead(self, text: str) -> str | None:
@@ -626,6 +634,7 @@ class _Topics:
         return found[0] if len(found) == 1 else None
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 # a lead is what comes before the first separator, after any numbering or bullet
 _LEAD_MARKS = re.compile(r"^[\s#*>•·\-–—\d.)]+")
 _LEAD = re.compile(r"\s[-–—]\s|[:|(.;,]")
