@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a transcript turn is one long line)
 """The `rules` engine on meeting transcripts: "Speaker: text" turns under a Participants / Regrets
 header. The speaker owns what they promise, report on and take on as a risk; decisions are spoken."""
 
@@ -25,6 +26,7 @@ Léa Fontaine: Okay, decision: the billing module stays on the April release.
 Pieter van der Berg: Separately, we need someone from Finance to sign off the cost centres by next sync.
 Léa Fontaine: Ravi, can you book the war room for Thursday?
 Ravi Shankar: Yes, I'll book the war room for Thursday.
+[00:41:07] Ines Moreau: Let me share my screen. Let me check the licence count with procurement by Friday.
 """
 
 
@@ -48,6 +50,7 @@ def test_transcript_spoken_items_belong_to_their_speakers(tmp_path: Path) -> Non
         "send the revised release plan, with and without mobile": ("Ines Moreau", "2026-03-04", "open"),
         "sign off the cost centres": (None, "2026-03-09", "open"),
         "book the war room": ("Ravi Shankar", "2026-03-05", "open"),
+        "check the licence count with procurement": ("Ines Moreau", "2026-03-06", "open"),
     }
     decisions = {d["text"]: d["status"] for d in result["decisions"]}
     assert decisions == {"Whether we drop the mobile channel from release 2": "deferred",

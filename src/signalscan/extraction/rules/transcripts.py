@@ -54,6 +54,8 @@ LEAD_IN = re.compile(r"^[^:]{1,30}:\s+(?=\S)")  # "One more thing: …"
 # a lookahead, so "I'll take that — I'll send the plan" also finds the second promise
 FIRST_PERSON = re.compile(r"(?=\bI(?:'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to)\s+"
                           r"(?P<text>[a-z][^?]*))")
+# softer promises count when they carry a date: "Let me check with Finance by Friday", "I can do it Monday"
+OFFER = re.compile(r"(?i)\b(?:let\s+me|I\s+can)\s+(?P<text>[a-z][^?]*)")
 NO_TASK = re.compile(r"(?i)^(?:be|have|own|need|want|let|see|try|think|accept|close|leave|say|admit|"
                      r"take\s+(?:that|it|this|the lead)|keep (?:it|this) short)\b")
 HAVE_BY = re.compile(r"(?i)^have\s+(?:it|them|that|this|the\s+\w+)(?:\s+(?:done|ready|sorted))?\s+"
@@ -179,6 +181,9 @@ def _action(body: str, earlier: list[I.Found], ctx: Context) -> I.Found | None:
         if NO_TASK.match(text):
             continue
         return _spoken_action(text, ctx.people.sender, ctx)
+    offer = OFFER.search(body)
+    if offer and I.pick_due(offer.group("text"), ctx)[0]:  # "let me check with Finance by Friday"
+        return _spoken_action(offer.group("text"), ctx.people.sender, ctx)
     need = WE_NEED.search(body)
     if need:
         owner = need.group("owner")  # "we need someone from Finance to confirm …": nobody yet
