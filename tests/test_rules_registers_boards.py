@@ -99,14 +99,16 @@ def test_emoji_health_board_and_placeholder_owner_lines(tmp_path: Path) -> None:
         "| Claims Intake | Web intake | 53% | \U0001f534 |\n| Payments | Payouts | 82% | \U0001f7e2 |\n"
         "| Policy Sync | Mainframe sync | 55% | \U0001f7e0 |\n\n"
         "Legend: \U0001f7e2 on track · \U0001f7e0 at risk · \U0001f534 off track\n\n"
-        "## Action items\n\n- [ ] TBD (Finance) — confirm the GL codes for payouts — due Oct 16\n",
+        "## Action items\n\n- [ ] TBD (Finance) — confirm the GL codes for payouts — due Oct 16\n"
+        "- [ ] Ana Lima — deliver the interface specification — overdue since Oct 2\n- [ ]\n",
         encoding="utf-8")
     result = extract_files([str(page)], engine="rules")[0]
     statuses = {s["workstream"]: (s["reported"], s["percent_complete"]) for s in result["statuses"]}
     assert statuses == {"Claims Intake": ("red", 53), "Payments": ("green", 82), "Policy Sync": ("amber", 55)}
     gl = _by_text(result["actions"], "confirm the GL codes")
     assert (gl["owner"], gl["due"]) == (None, "2026-10-16")
-    assert [a["text"] for a in result["actions"]] == [gl["text"]]
+    assert _by_text(result["actions"], "interface specification")["due"] == "2026-10-02"
+    assert len(result["actions"]) == 2
 
 
 def test_a_sentence_naming_another_workstream_by_its_acronym_speaks_for_that_one() -> None:
