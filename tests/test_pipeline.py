@@ -253,3 +253,20 @@ def test_a_file_changed_back_to_an_old_version_is_ingested_again(workspace, prog
     assert summary["ingested"] == [str(program["march6"])]
     [stored] = workspace.ledger.extractions("erp")
     assert "badges" not in stored.extraction.model_dump_json()
+
+
+def test_initials_resolve_to_people_named_in_an_earlier_ingest(tmp_path):
+    """Last week's minutes name the attendees; this week's deck, ingested on its own, says only 'JL'."""
+    settings = workspace_settings(tmp_path / "home")
+    first = tmp_path / "minutes-2026-03-06.md"
+    first.write_text(MINUTES_MARCH_13.replace("2026-03-13", "2026-03-06"))
+    later = tmp_path / "status-2026-03-13.md"
+    later.write_text("# Status 2026-03-13\nDate: 2026-03-13\n\n## Actions\n"
+                     "- Action (JL): send the revised cutover plan to the sponsor by 2026-03-20.\n")
+    ingest_paths([str(first)], program="p", meeting_date=None, engine=None, settings=settings,
+                 show_progress=False)
+    ingest_paths([str(later)], program="p", meeting_date=None, engine=None, settings=settings,
+                 show_progress=False)
+    stored = {s.path: s.extraction for s in Ledger.from_settings(settings).extractions("p")}
+    [action] = stored[str(later)].actions
+    assert action.owner == "Jordan Lee"

@@ -132,6 +132,15 @@ def version_rank(name: str) -> tuple[int, int]:
     return number, max(words, default=0)
 
 
+def _seed_known_people(extractor: Extractor, ledger: Any, program: str) -> None:
+    # minutes ingested last week name the people this week's deck calls "JO" or "K. Walsh"
+    remember = getattr(extractor, "remember_people", None)
+    if remember is None:
+        return
+    remember(name for stored in ledger.extractions(program)
+             for name in (*stored.extraction.attendees, *stored.extraction.apologies))
+
+
 def build_extractor(engine: str, settings: Settings) -> Extractor:
     """The extraction engine by name (rules, llm or hybrid)."""
     from signalscan.extraction import get_extractor
@@ -333,6 +342,7 @@ def ingest_paths(paths: list[str], *, program: str = "default", meeting_date: da
     ws = workspace or Workspace(settings)
     try:
         extractor = build_extractor(engine or settings.extract_engine, settings)
+        _seed_known_people(extractor, ws.ledger, program)
         ingester = _Ingester(ws, program, meeting_date, extractor, summary, StageTimer(timings), engine)
         with _progress(show_progress, len(candidates)) as advance:
             try:

@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -380,6 +381,12 @@ class HybridExtractor:
     def __init__(self, rules: Extractor, llm: LLMExtractor) -> None:
         self.rules = rules
         self.llm = llm
+
+    def remember_people(self, names: Iterable[str]) -> None:
+        """Pass the program's known people on to the rules engine."""
+        remember = getattr(self.rules, "remember_people", None)
+        if remember:
+            remember(names)
 
     def extract(self, parsed: ParsedDocument) -> Extraction:
         """The rules engine's extraction merged with the LLM's (rules win conflicts)."""

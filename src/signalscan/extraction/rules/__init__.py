@@ -9,6 +9,7 @@ prefixed bullets, tracker lines or prose. Text in documents is data: nothing in 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from signalscan.extraction.rules import checklists, narrative, transcripts
@@ -70,6 +71,11 @@ class RulesExtractor:
         )
         _collect(found, extraction)
         return extraction
+
+    def remember_people(self, names: Iterable[str]) -> None:
+        """Seed the roster with people the program's earlier documents named (initials resolve to them)."""
+        for name in names:
+            self.roster.add(name)
 
     def _remember(self, people: PeopleDirectory) -> None:
         for name in people.people:

@@ -61,7 +61,8 @@ DUE_CONTEXT = re.compile(
     r"(?i)(?:\bby|\bdue(?:\s+on|\s+by)?|\btarget(?:\s+date)?|\bdeadline|\bbefore|\buntil|\bfor|\bon|\bat|"
     r"\bsays|\bstill\s+says|\bnow|\bwas\s+due|\bexpected|\bto|[—–:,(-])\s*(?:the\s+)?(?:\w+\s+)?$"
 )
-NO_DUE_CONTEXT = re.compile(r"(?i)\b(?:(?<!overdue )(?<!late )since|from|after|in|of|last|held on|started on|on the)\s*$"
+NO_DUE_CONTEXT = re.compile(
+    r"(?i)\b(?:(?<!overdue )(?<!late )since|from|after|in|of|last|held on|started on|on the)\s*$"
     # when it happened, not when it is due: "— sent Sep 17", "done 12 May" (but "to be sent 17 Sep")
     r"|(?<!\bbe )\b(?:sent|completed|delivered|shared|closed|received|submitted|published|circulated|done|"
     r"finished)(?:\s+on)?\s*$")
