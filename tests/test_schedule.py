@@ -55,3 +55,16 @@ def test_the_scheduled_job_briefs_and_stores(tmp_path):
         scheduler.shutdown(wait=True)
     assert [str(w) for w in history.weeks("harbor-erp")] == ["2026-03-27"]
     assert (tmp_path / "outbox" / "harbor-erp" / "2026-03-27.docx").is_file()
+
+
+def test_a_daily_cron_with_todays_date_stores_one_briefing_per_meeting_week(tmp_path):
+    from datetime import date
+
+    from signalscan.scheduler import brief_program
+
+    history = sqlite_history(tmp_path / "ledger.db")
+    settings = Settings(home=tmp_path)
+    source = sample_source(settings, "harbor-erp")
+    firsts = [brief_program(settings, source, history, as_of=date(2026, 3, day))[1] for day in (28, 29, 30)]
+    assert firsts == [True, False, False]
+    assert [str(w) for w in history.weeks("harbor-erp")] == ["2026-03-27"]
