@@ -41,6 +41,9 @@ class Block(BaseModel):
     row: int | None = None  # 1-based row number within the table; row 1 is usually the header
     cells: list[str] | None = None  # table rows: the text of each cell, in order
     struck: list[bool] | None = None  # table rows: whether each cell is struck through
+    fills: list[str | None] | None = None  # table rows: each cell's solid fill colour ("00B050"), if any
+    fill_rgb: str | None = None  # slide text: its shape's solid fill, or a text-less marker's on its row
+    box: list[int] | None = None  # slide shapes: left, top, width, height (EMU)
     heading_level: int | None = None  # headings: 1 = top
     section: str | None = None  # text of the nearest heading above this block
     is_struck: bool = False  # the whole block is struck through (a closed item in many minutes)

@@ -84,8 +84,26 @@ def _table(table: Any, number: int, builder: DocumentBuilder) -> None:
         cells, struck = _row_cells(row)
         if not any(cells):
             continue
+        fills = _row_fills(row)
         builder.add(" | ".join(cells), "table_row", f"table {number} row {row_number}", table=number,
-                    row=row_number, cells=cells, struck=struck, is_struck=bool(struck) and all(struck))
+                    row=row_number, cells=cells, struck=struck, is_struck=bool(struck) and all(struck),
+                    fills=fills if any(fills) and len(fills) == len(cells) else None)
+
+
+def _row_fills(row: Any) -> list[str | None]:
+    """Each cell's shading colour ("00B050"), each merged cell once; None where unshaded or automatic."""
+    from docx.oxml.ns import qn
+
+    seen: list[Any] = []
+    fills: list[str | None] = []
+    for cell in row.cells:
+        if any(cell._tc is tc for tc in seen):
+            continue
+        seen.append(cell._tc)
+        shading = cell._tc.find(f"{qn('w:tcPr')}/{qn('w:shd')}")
+        value = shading.get(qn("w:fill")) if shading is not None else None
+        fills.append(value.upper() if value and len(value) == 6 and value.lower() != "auto" else None)
+    return fills
 
 
 def _row_cells(row: Any) -> tuple[list[str], list[bool]]:

@@ -6,6 +6,7 @@ import io
 from typing import Any
 
 from signalscan.parsing.builder import DocumentBuilder
+from signalscan.parsing.colours import solid_fill, theme_colours
 
 _MAX_TITLE = 100
 
@@ -25,6 +26,8 @@ def _slide(slide: Any, number: int, builder: DocumentBuilder) -> None:
     builder.section = None
     shapes = sorted(_flatten(slide.shapes), key=lambda s: (s.top or 0, s.left or 0))
     title_shape = _title_shape(slide, shapes)
+    theme = _theme(slide)
+    fills = _marker_fills([s for s in shapes if s is not title_shape], theme)
     locator = f"slide {number}"
     if title_shape is not None:
         title = title_shape.text_frame.text
@@ -37,9 +40,10 @@ def _slide(slide: Any, number: int, builder: DocumentBuilder) -> None:
             continue
         if getattr(shape, "has_table", False) and shape.has_table:
             tables += 1
-            _table(shape.table, number, tables, builder)
+            _table(shape.table, number, tables, builder, theme)
         elif getattr(shape, "has_text_frame", False) and shape.has_text_frame:
-            _text_frame(shape.text_frame, locator, number, builder)
+            _text_frame(shape.text_frame, locator, number, builder, box=_box(shape),
+                        fill=fills.get(id(shape)) or _fill(shape, theme))
     if slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None:
         builder.add(slide.notes_slide.notes_text_frame.text, "notes", f"slide {number} notes", slide=number)
 
@@ -69,7 +73,62 @@ def _title_shape(slide: Any, shapes: list[Any]) -> Any | None:
     return None
 
 
-def _text_frame(frame: Any, locator: str, number: int, builder: DocumentBuilder) -> None:
+def _theme(slide: Any) -> dict[str, str]:
+    """The slide master's theme colours ("accent6" -> "70AD47"), for fills given as theme colours."""
+    try:
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        master = slide.slide_layout.slide_master
+        return theme_colours(master.part.part_related_by(RT.THEME).blob)
+    except (AttributeError, KeyError, ValueError):
+        return {}
+
+
+def _box(shape: Any) -> list[int] | None:
+    values = [getattr(shape, name, None) for name in ("left", "top", "width", "height")]
+    return [int(v) for v in values] if all(v is not None for v in values) else None
+
+
+def _fill(shape: Any, theme: dict[str, str]) -> str | None:
+    try:
+        fill = shape.fill
+    except (AttributeError, NotImplementedError):
+        return None
+    return solid_fill(fill, theme)
+
+
+def _has_text(shape: Any) -> bool:
+    return bool(getattr(shape, "has_text_frame", False) and shape.has_text_frame and shape.text_frame.text.strip())
+
+
+def _marker_fills(shapes: list[Any], theme: dict[str, str]) -> dict[int, str]:
+    """Text-less filled shapes that look like status markers (a dot or small square, not a bar inside a
+    progress track) -> the text shape they sit beside on the same row: id(text shape) -> fill."""
+    texts = [(s, b) for s in shapes if _has_text(s) and (b := _box(s))]
+    filled = [(s, b, rgb) for s in shapes if not _has_text(s) and not getattr(s, "has_table", False)
+              and (b := _box(s)) and b[2] > 0 and b[3] > 0 and (rgb := _fill(s, theme))]
+    out: dict[int, tuple[int, str]] = {}
+    for shape, (left, top, width, height), rgb in filled:
+        if max(width, height) > 2.5 * min(width, height):
+            continue
+        if any(other is not shape and _overlap((left, top, width, height), b) for other, b, _ in filled):
+            continue  # the filled part of a progress bar, a shape on a coloured panel
+        middle_y, middle_x = top + height / 2, left + width / 2
+        row = [(s, b) for s, b in texts if b[1] <= middle_y <= b[1] + b[3]]
+        before = [(middle_x - (b[0] + b[2]), s) for s, b in row if b[0] + b[2] <= middle_x]
+        after = [(b[0] - middle_x, s) for s, b in row if b[0] >= middle_x]
+        near = min(before, key=lambda x: x[0], default=None) or min(after, key=lambda x: x[0], default=None)
+        if near is not None and (id(near[1]) not in out or left > out[id(near[1])][0]):
+            out[id(near[1])] = (left, rgb)  # two markers for one label: the right one is the latest
+    return {key: rgb for key, (_, rgb) in out.items()}
+
+
+def _overlap(a: tuple[int, ...] | list[int], b: list[int]) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def _text_frame(frame: Any, locator: str, number: int, builder: DocumentBuilder,
+                box: list[int] | None = None, fill: str | None = None) -> None:
     for paragraph in frame.paragraphs:
         text = "".join(run.text for run in paragraph.runs) or paragraph.text
         if not text.strip():
@@ -79,7 +138,8 @@ def _text_frame(frame: Any, locator: str, number: int, builder: DocumentBuilder)
         if bulleted:
             text = text.lstrip().lstrip("•-–▪").strip()
         struck = bool(paragraph.runs) and all(_run_struck(r) for r in paragraph.runs if r.text.strip())
-        builder.add(text, kind, locator, slide=number, is_struck=struck)
+        if builder.add(text, kind, locator, slide=number, is_struck=struck, box=box, fill_rgb=fill):
+            fill = None  # the fill speaks for the shape's first line (a tile's name)
 
 
 def _run_struck(run: Any) -> bool:
@@ -87,13 +147,16 @@ def _run_struck(run: Any) -> bool:
     return r_pr is not None and r_pr.get("strike") in ("sngStrike", "dblStrike")
 
 
-def _table(table: Any, number: int, table_number: int, builder: DocumentBuilder) -> None:
+def _table(table: Any, number: int, table_number: int, builder: DocumentBuilder,
+           theme: dict[str, str] | None = None) -> None:
     for row_number, row in enumerate(table.rows, start=1):
         cells = [" ".join(cell.text.split()) for cell in row.cells if not cell.is_spanned]
         if not any(cells):
             continue
         struck = [all(_run_struck(r) for p in cell.text_frame.paragraphs for r in p.runs if r.text.strip())
                   and bool(cell.text.strip()) for cell in row.cells if not cell.is_spanned]
+        fills = [_fill(cell, theme or {}) for cell in row.cells if not cell.is_spanned]
         builder.add(" | ".join(cells), "table_row", f"slide {number} table {table_number} row {row_number}",
                     slide=number, table=table_number, row=row_number, cells=cells, struck=struck,
+                    fills=fills if any(fills) else None,
                     is_struck=bool(struck) and all(struck))
