@@ -62,11 +62,10 @@ def retrieve(index: ProgramIndex, question: str, embedder: Embedder, store: Dens
     vector = embedder.embed_query(plan.semantic_text)
     dense = dense_scores(index, store, vector, chroma_where(index, plan, document_ids), mask,
                          weights.dense_candidates)
-    fused = fuse(index, plan, dense, lexical, mask, weights)
+    sharp, fused = fuse(index, plan, dense, lexical, mask, weights)
     rows = select_rows(fused, k, index.document, weights.adjacency)
     if weights.lead and rows:
         # the single best passage on its own merits leads; smoothing then covers the discussion
-        sharp = fuse(index, plan, dense, lexical, mask, replace(weights, neighbours=0.0))
         lead = int(np.argmax(sharp))
         rows = [lead] + [r for r in rows if r != lead][: k - 1]
     citations = []

@@ -30,7 +30,7 @@ class RetrievalWeights:
 
     dense: float = 1.0
     lexical: float = 1.0
-    neighbours: float = 0.35  # a passage whose neighbours also match is part of a longer discussion
+    neighbours: float = 0.5  # a passage whose neighbours also match is part of a longer discussion
     speaker: float = 0.15  # boost for passages where a speaker named in the question talks
     lead: bool = True  # the first citation is the best passage before smoothing
     adjacency: float = 0.0  # bonus for extending a chosen passage rather than jumping elsewhere
@@ -85,18 +85,19 @@ def dense_scores(index: ProgramIndex, store: DenseSearch, vector: Sequence[float
 
 
 def fuse(index: ProgramIndex, plan: QueryPlan, dense: np.ndarray, lexical: np.ndarray, mask: np.ndarray,
-         weights: RetrievalWeights) -> np.ndarray:
-    """One score per row: normalised dense + lexical, speaker boost, then smoothing along each document."""
+         weights: RetrievalWeights) -> tuple[np.ndarray, np.ndarray]:
+    """Scores per row (-inf where filtered out): (sharp, smoothed). Sharp is normalised dense + lexical
+    plus the speaker boost; smoothed adds a share of the better neighbour's score along each document."""
     live = mask > 0
-    fused = np.zeros(len(index.chunks), dtype=np.float32)
+    sharp = np.zeros(len(index.chunks), dtype=np.float32)
     if not live.any():
-        return fused
-    fused += weights.dense * _spread(dense, live)
-    fused += weights.lexical * _spread(lexical, live)
+        return sharp, sharp
+    sharp += weights.dense * _spread(dense, live)
+    sharp += weights.lexical * _spread(lexical, live)
     for speaker in plan.speakers:
-        fused[index.speaker_rows(speaker)] += weights.speaker / len(plan.speakers)
-    fused = _smooth(fused, index.document, weights.neighbours)
-    return np.where(live, fused, -np.inf)
+        sharp[index.speaker_rows(speaker)] += weights.speaker / len(plan.speakers)
+    smoothed = _smooth(sharp, index.document, weights.neighbours)
+    return np.where(live, sharp, -np.inf), np.where(live, smoothed, -np.inf)
 
 
 def _spread(scores: np.ndarray, live: np.ndarray) -> np.ndarray:
