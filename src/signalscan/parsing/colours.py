@@ -40,7 +40,7 @@ def theme_colours(theme_xml: bytes | None) -> dict[str, str]:
     """Colour-scheme slot ("accent6") -> RGB hex, from a theme part's XML."""
     if not theme_xml:
         return {}
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     try:
         root = etree.fromstring(theme_xml)

@@ -86,7 +86,7 @@ def _theme(slide: Any) -> dict[str, str]:
 
 def _box(shape: Any) -> list[int] | None:
     values = [getattr(shape, name, None) for name in ("left", "top", "width", "height")]
-    return [int(v) for v in values] if all(v is not None for v in values) else None
+    return [int(v) for v in values if v is not None] if all(v is not None for v in values) else None
 
 
 def _fill(shape: Any, theme: dict[str, str]) -> str | None:
@@ -98,7 +98,8 @@ def _fill(shape: Any, theme: dict[str, str]) -> str | None:
 
 
 def _has_text(shape: Any) -> bool:
-    return bool(getattr(shape, "has_text_frame", False) and shape.has_text_frame and shape.text_frame.text.strip())
+    framed = getattr(shape, "has_text_frame", False) and shape.has_text_frame
+    return bool(framed and shape.text_frame.text.strip())
 
 
 def _marker_fills(shapes: list[Any], theme: dict[str, str]) -> dict[int, str]:
