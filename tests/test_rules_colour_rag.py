@@ -10,6 +10,7 @@ import pytest
 
 from signalscan.parsing import parse_file
 from signalscan.parsing.colours import rag_of_rgb, shade
+from signalscan.pipeline import extract_files
 
 
 @pytest.mark.parametrize(("rgb", "rag"), [
@@ -79,3 +80,75 @@ def test_pptx_blocks_carry_marker_fill_and_position(tmp_path: Path) -> None:
     assert by_text["Reporting"].fill_rgb == "FFC000" and by_text["70% complete"].fill_rgb is None
     assert by_text["35%"].fill_rgb is None and by_text["35%"].box[1] == by_text["Payments Hub"].box[1]
     assert "Green" not in parsed.text and "Amber" not in parsed.text
+
+
+def test_deck_rag_from_dot_colour_and_progress_label(tmp_path: Path) -> None:
+    result = extract_files([str(_dot_deck(tmp_path / "health-2026-06-04.pptx"))], engine="rules")[0]
+    statuses = {s["workstream"]: (s["reported"], s["percent_complete"]) for s in result["statuses"]}
+    assert statuses == {"Payments Hub": ("green", 35), "Customer Portal": ("amber", 60),
+                        "Data Migration": ("red", 12), "Reporting": ("amber", 70)}
+    payments = next(s for s in result["statuses"] if s["workstream"] == "Payments Hub")
+    assert payments["evidence"]["quote"] == "Payments Hub" and payments["evidence"]["slide"] == 1
+    reporting = next(s for s in result["statuses"] if s["workstream"] == "Reporting")
+    assert reporting["narrative"].startswith("Two dashboards waiting on finance sign-off")
+
+
+def test_pptx_table_rag_cells_shown_only_in_colour(tmp_path: Path) -> None:
+    import pptx
+    from pptx.dml.color import RGBColor
+    from pptx.util import Inches
+
+    deck = pptx.Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[5])
+    slide.shapes.title.text = "Workstream status"
+    rows = [("Workstream", "RAG", "% complete"), ("Claims", "", "40%"), ("Billing", "", "75%")]
+    table = slide.shapes.add_table(3, 3, Inches(0.5), Inches(1.5), Inches(8), Inches(1.5)).table
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    for r, colour in ((1, RGBColor(0xFF, 0x00, 0x00)), (2, RGBColor(0x92, 0xD0, 0x50))):
+        table.cell(r, 1).fill.solid()
+        table.cell(r, 1).fill.fore_color.rgb = colour
+    path = tmp_path / "status-2026-06-04.pptx"
+    deck.save(str(path))
+    result = extract_files([str(path)], engine="rules")[0]
+    statuses = {s["workstream"]: (s["reported"], s["percent_complete"]) for s in result["statuses"]}
+    assert statuses == {"Claims": ("red", 40), "Billing": ("green", 75)}
+
+
+def _shade(cell: object, fill: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)  # type: ignore[attr-defined]
+
+
+def test_docx_tables_rag_by_cell_shading(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Weekly status report - 4 June 2026", 1)
+    first = document.add_table(rows=3, cols=3)  # an empty "Health" column shaded
+    for r, row in enumerate([("Workstream", "Health", "% Complete"), ("Network", "", "20%"),
+                             ("Security", "", "55%")]):
+        for c, value in enumerate(row):
+            first.cell(r, c).text = value
+    _shade(first.cell(0, 0), "1F3864")
+    _shade(first.cell(1, 1), "FFC000")
+    _shade(first.cell(2, 1), "00B050")
+    document.add_paragraph("Second view")
+    second = document.add_table(rows=3, cols=2)  # no RAG column: the name's cell is shaded
+    for r, row in enumerate([("Workstream", "% Complete"), ("Training", "10%"), ("Cutover", "5%")]):
+        for c, value in enumerate(row):
+            second.cell(r, c).text = value
+    _shade(second.cell(1, 0), "C00000")
+    _shade(second.cell(2, 0), "92D050")
+    path = tmp_path / "wsr-2026-06-04.docx"
+    document.save(str(path))
+    result = extract_files([str(path)], engine="rules")[0]
+    statuses = {s["workstream"]: (s["reported"], s["percent_complete"]) for s in result["statuses"]}
+    assert statuses == {"Network": ("amber", 20), "Security": ("green", 55), "Training": ("red", 10),
+                        "Cutover": ("green", 5)}

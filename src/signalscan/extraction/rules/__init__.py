@@ -27,7 +27,7 @@ from signalscan.extraction.rules.dates import DateResolver, detect_dayfirst
 from signalscan.extraction.rules.furniture import has_content, is_skipped, repeated_page_lines
 from signalscan.extraction.rules.owners import PeopleDirectory, looks_like_person
 from signalscan.extraction.rules.tables import COLUMN_ROLES, cells_of, read_table
-from signalscan.extraction.rules.tiles import read_tile
+from signalscan.extraction.rules.tiles import read_marked, read_tile
 from signalscan.models import (
     Action,
     Block,
@@ -239,9 +239,10 @@ def _walk(units: list[Unit], ctx: Context) -> list[tuple[Unit, I.Found]]:
     slide = None
     previous: I.Found | None = None
     skip_to = -1
+    used: set[int] = set()  # units a coloured status dot's row has used (its % label)
     for i, unit in enumerate(units):
         block = unit.block
-        if i <= skip_to:
+        if i <= skip_to or i in used:
             continue
         if block.slide != slide:
             slide, ctx.section = block.slide, Section()
@@ -258,6 +259,13 @@ def _walk(units: list[Unit], ctx: Context) -> list[tuple[Unit, I.Found]]:
         if tile:  # a dashboard tile: name, rating, % complete, commentary
             name, status, skip_to = tile
             out["found"].append((name, status))
+            ctx.section = Section(kind="status", label=ctx.section.label)
+            continue
+        marked = read_marked(units, i) if block.fill_rgb else None
+        if marked:  # a workstream whose RAG is only the colour of a dot or of its shape
+            name, status, used_now = marked
+            out["found"].append((name, status))
+            used |= used_now
             ctx.section = Section(kind="status", label=ctx.section.label)
             continue
         previous = _read_unit(unit, ctx, out, previous)

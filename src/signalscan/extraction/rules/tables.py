@@ -10,6 +10,7 @@ from signalscan.extraction.rules import items as I
 from signalscan.extraction.rules import patterns as P
 from signalscan.extraction.rules.attendance import register, split_names
 from signalscan.extraction.rules.context import Context, Unit
+from signalscan.parsing.colours import rag_of_rgb
 
 COLUMN_ROLES = (
     ("ref", re.compile(r"(?i)^\W*(?:no\.?|#|id|ref\.?|ref(?:erence)? ?(?:no\.?|#)?|number|item ?(?:no\.?|#)|"
@@ -80,6 +81,34 @@ def _header_roles(header: list[str], rows: list[list[str]]) -> dict[str, int]:
     return roles
 
 
+def _cell_fill_rag(u: Unit, col: int | None) -> str | None:
+    fills = u.block.fills or []
+    return rag_of_rgb(fills[col]) if col is not None and col < len(fills) else None
+
+
+def _fill_words(u: Unit, cells: list[str]) -> list[str]:
+    """An empty cell shaded green, amber or red reads as that RAG word (a RAG column shown only in colour)."""
+    fills = u.block.fills
+    if not fills or len(fills) != len(cells):
+        return cells
+    out = list(cells)
+    for i, (cell, fill) in enumerate(zip(cells, fills, strict=True)):
+        rag = None if cell.strip() else rag_of_rgb(fill)
+        if rag:
+            out[i] = rag.capitalize()
+    return out
+
+
+def _filled_column(header: list[str], body: list[tuple[Unit, list[str]]]) -> int | None:
+    """The column whose cells are shaded green/amber/red in most rows, a RAG-named one first."""
+    if not body:
+        return None
+    hits = [i for i in range(len(header))
+            if sum(_cell_fill_rag(u, i) is not None for u, _ in body) >= max(1, 0.6 * len(body))]
+    named = [i for i in hits if dict(COLUMN_ROLES)["rag"].search(header[i])]
+    return (named or hits)[0] if hits else None
+
+
 def _mostly_percent(rows: list[list[str]], col: int) -> bool:
     values = [r[col] for r in rows if col < len(r) and r[col].strip()]
     return bool(values) and sum(bool(re.fullmatch(r"\s*\d{1,3}\s*%\s"
@@ -104,7 +133,12 @@ def read_table(units: list[Unit], ctx: Context, out: dict[str, list]) -> None:
         return
     header = rows[0][1] if _looks_like_header(rows[0][1]) else []
     body = rows[1:] if header else rows
+    body = [(u, _fill_words(u, c)) for u, c in body]
     roles = _header_roles(header, [c for _, c in body]) if header else {}
+    if header and "rag" not in roles and ("percent" in roles or "workstream" in roles):
+        filled = _filled_column(header, body)
+        if filled is not None:  # the RAG is the colour of cells that say something else (the name)
+            roles["rag_fill"] = filled
     section = ctx.section.kind
     if section in ("attendance", "attendance_absent") or (header and re.match(r"(?i)^\W*name\W*$", header[0])
                                                          and "due" not in roles and "rag" not in roles):
@@ -113,7 +147,7 @@ def read_table(units: list[Unit], ctx: Context, out: dict[str, list]) -> None:
             names = register(ctx.people, split_names(cells[0]), u.text)
             out[which].extend(n for n in names if n not in out[which])
         return
-    if "rag" in roles:
+    if "rag" in roles or "rag_fill" in roles:
         _status_rows(body, roles, ctx, out)
         return
     kind = _table_kind(header, roles, section)
@@ -209,7 +243,7 @@ def _row_struck(u: Unit, roles: dict[str, int]) -> bool:
 def _status_rows(body: list, roles: dict[str, int], ctx: Context, out: dict) -> None:
     ws_col = roles.get("workstream", 0 if roles.get("rag") != 0 else 1)
     for u, cells in body:
-        rag = P.rag_of(_cell(cells, roles, "rag"))
+        rag = P.rag_of(_cell(cells, roles, "rag")) or _cell_fill_rag(u, roles.get("rag_fill"))
         workstream = cells[ws_col].strip() if ws_col < len(cells) else ""
         if not workstream or not rag and not _cell(cells, roles, "percent"):
             continue
