@@ -66,3 +66,74 @@ def test_lines_that_only_look_like_turns_are_not_a_transcript(tmp_path: Path) ->
                     "- Ines Moreau: send the release plan — due 4 March\n", encoding="utf-8")
     result = extract_files([str(path)], engine="rules")[0]
     assert {a["owner"] for a in result["actions"]} == {"Ravi Shankar", "Ines Moreau"}
+
+
+TEAMS_TRANSCRIPT = """\
+Payments Platform Steering
+2026/03/05, 14:00 - 14:30
+Transcript
+
+Hannah Okoye   14:01
+Let's get going. Integration first.
+
+Tomasz Nowak   14:02
+The settlement feed is late. We are awaiting a decision on the reconciliation tool, in-house or the bank's portal.
+Action for me: I'll send the interface spec to the bank by 2026/03/10.
+
+Hannah Okoye   14:04
+On the hosting region: we go with Frankfurt. Approved.
+
+Priyanka Shah   14:05
+The fraud rules: I still have to load them into the sandbox, it's overdue since 2026/03/02.
+
+Tomasz Nowak   14:06
+Brightwave now commits to deliver the test harness by 2026/03/12, so we're behind by a week.
+
+Hannah Okoye   14:07
+I did brief the risk committee on Monday, so close that action. Priyanka, can you book the pen test for 2026/03/20?
+
+Priyanka Shah   14:08
+Yes, I'll book it.
+
+Hannah Okoye   14:09
+Tomasz, please update the cutover plan by 2026/03/13.
+
+Priyanka Shah   14:10
+The team will refresh the runbook before go-live.
+"""
+
+
+def test_teams_two_line_turns_are_read_like_speaker_lines(tmp_path: Path) -> None:
+    path = tmp_path / "Payments Steering - 2026-03-05 - Transcript.txt"
+    path.write_text(TEAMS_TRANSCRIPT, encoding="utf-8")
+    result = extract_files([str(path)], engine="rules")[0]
+    assert result["attendees"] == ["Hannah Okoye", "Tomasz Nowak", "Priyanka Shah"]
+    actions = {a["text"]: (a["owner"], a["due"], a["status"]) for a in result["actions"]}
+    assert actions == {
+        "send the interface spec to the bank": ("Tomasz Nowak", "2026-03-10", "open"),
+        "load the fraud rules into the sandbox": ("Priyanka Shah", "2026-03-02", "open"),
+        "deliver the test harness": ("Brightwave", "2026-03-12", "open"),
+        "Brief the risk committee": ("Hannah Okoye", None, "done"),
+        "book the pen test": ("Priyanka Shah", "2026-03-20", "open"),
+        "update the cutover plan": ("Tomasz Nowak", "2026-03-13", "open"),
+        "refresh the runbook before go-live": (None, None, "open"),
+    }
+    decisions = {d["text"]: d["status"] for d in result["decisions"]}
+    assert decisions == {"The reconciliation tool, in-house or the bank's portal": "pending",
+                         "Hosting region: Frankfurt": "made"}
+    spec = _one(result["actions"], "interface spec")
+    assert (spec["evidence"]["line_start"], spec["evidence"]["quote"]) == (10, "Action for me: I'll send the interface spec to the bank by 2026/03/10.")
+
+
+def test_other_speaker_turn_styles(tmp_path: Path) -> None:
+    text = ("Sync notes\n\n[09:01] Ana Costa\nOkay, we're agreed: the pilot starts in Porto.\n\n"
+            "Luis Pereira (09:02): I'll circulate the pilot plan by Friday.\n"
+            "Ana Costa (09:03): Thanks, and I'll book the venue by Thursday.\n"
+            "[09:04] Luis Pereira: We still need someone from legal to review the contract by Friday.\n")
+    path = tmp_path / "sync-2026-03-02.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract_files([str(path)], engine="rules")[0]
+    assert {a["text"]: a["owner"] for a in result["actions"]} == {
+        "circulate the pilot plan": "Luis Pereira", "book the venue": "Ana Costa",
+        "review the contract": None}
+    assert [d["text"] for d in result["decisions"]] == ["The pilot starts in Porto"]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from signalscan.extraction.rules import checklists, narrative, transcripts
+from signalscan.extraction.rules import checklists, narrative, transcripts, turns
 from signalscan.extraction.rules import items as I
 from signalscan.extraction.rules import patterns as P
 from signalscan.extraction.rules.attendance import (
@@ -63,7 +63,11 @@ class RulesExtractor:
         ctx = _context(parsed, units, self.roster)
         attendees, apologies = _attendance(units, ctx)
         self._remember(ctx.people)
-        found = transcripts.read(units, ctx) if transcripts.is_transcript(units, ctx) else _walk(units, ctx)
+        if transcripts.is_transcript(units, ctx):
+            found = transcripts.read(units, ctx)
+            _extend(attendees, [n for n in turns.speakers(units, ctx) if n not in apologies])
+        else:
+            found = _walk(units, ctx)
         extraction = Extraction(
             document=DocumentInfo(path=parsed.path, kind=parsed.kind, title=parsed.title,
                                   meeting_date=ctx.dates.meeting_date),

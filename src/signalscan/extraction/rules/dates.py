@@ -31,7 +31,7 @@ _NUM_WD = rf"(?:{_WEEKDAY.replace('wd>', 'numwd>')},?\s+)?"
 # One alternation, tried left to right at each position; named groups tell the forms apart.
 DATE_EXPR = re.compile(
     r"(?i)(?<![\w/.])(?:"
-    r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2}))"
+    r"(?P<iso>(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2}))(?![\d/.]\d)"
     rf"|(?P<num>{_NUM_WD}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?)(?![\d/%])"
     rf"|(?P<dotted>(?P<da>\d{{1,2}})\.(?P<db>\d{{1,2}})\.(?P<dy>\d{{2,4}}))(?![\d.])"
     rf"|(?P<dm>{_WD_PREFIX}(?P<dmd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-"

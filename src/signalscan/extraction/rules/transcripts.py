@@ -14,18 +14,15 @@ import re
 from signalscan.extraction.rules import items as I
 from signalscan.extraction.rules import narrative
 from signalscan.extraction.rules.context import Context, Unit, sentences
-from signalscan.extraction.rules.owners import LETTER, PARTICLE, UPPER
+from signalscan.extraction.rules.turns import NAME, is_speaker, turns
 
-_NAME = rf"[{UPPER}][{LETTER}'.-]*(?:\s+(?:{PARTICLE}\s+){{0,2}}[{UPPER}][{LETTER}'.-]*){{0,3}}"
-_STAMP = r"(?:\[?\(?\d{1,2}:\d{2}(?::\d{2})?\)?\]?)"
-SPEAKER = re.compile(rf"^\s*(?:{_STAMP}\s+)?(?P<speaker>{_NAME})\s*(?:{_STAMP}\s*)?:\s+(?P<speech>\S.*)$",
-                     re.S)
 CONVERSATIONAL = re.compile(r"(?i)\b(?:I|I'm|I'll|I've|we|we're|we'll|you|let's|okay|yes|thanks)\b")
 
 # ---------------------------------------------------------------- decisions
 DECISION_SAID = re.compile(
     r"(?i)^(?:(?:ok(?:ay)?|right|so|then|fine|good|great)\W+)*(?:"
-    r"(?:the\s+)?decision(?:\s+is)?\s*[:—–-]\s*"
+    r"(?:(?:the|one|a|our|first|another|final)\s+)?decision(?:\s+(?:today|this\s+week|for\s+today))?"
+    r"(?:\s+is)?\s*[:—–-]\s*"
     r"|(?:so\s+)?(?:we'?re|we\s+are|we'?ve|we\s+have)\s+agreed(?:\s+then)?\s*(?:that\s+|[,:—–-]+\s*)"
     r"|agreed(?:\s+then)?\s*[,:—–-]+\s*"
     r")(?P<text>\S.{4,})$"
@@ -37,6 +34,16 @@ NOT_DECIDING = re.compile(
     r"(?:decide|make (?:a|the|that) (?:decision|call))\s+(?:(?:on|about)\s+)?"
     r"(?P<text>(?:whether|if|on|how|which)\b.{6,}?)\s*$"
 )
+GO_WITH = re.compile(r"(?i)^(?:(?:ok(?:ay)?|so|then|right|fine)\W+)*"
+                     r"(?:on\s+(?:the\s+)?(?P<topic>[^:]{4,80}):\s*)?(?:so\s+)?we(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to)?\s+go(?:ing)?\s+"
+                     r"(?:ahead\s+)?with\s+(?P<text>\S.{2,})$")
+APPROVED = re.compile(r"(?i)^(?:approved|signed\s+off|endorsed)\b\W*(?P<text>.*)$")
+# "we have to settle the approach for X", "awaiting a decision on X": a decision not made yet
+TO_SETTLE = re.compile(
+    r"(?i)\b(?:we|I)\s+(?:still\s+)?(?:have\s+to|need\s+to|must|should)\s+(?:settle|decide|agree|choose|pick)\s+"
+    r"(?:on\s+)?(?P<text>\S.{6,})$"
+    r"|\b(?:awaiting|waiting\s+(?:on|for)|need|needs|still\s+need)\s+a\s+decision\s+(?:on|about|from\s+\w+\s+on)\s+"
+    r"(?P<text2>\S.{6,})$")
 COME_BACK = re.compile(r"(?i)\b(?:come back to|revisit|park|defer|next week|next meeting|next time|later)\b")
 
 # ---------------------------------------------------------------- risks
@@ -58,9 +65,13 @@ FIRST_PERSON = re.compile(r"(?=\bI(?:'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\
 OFFER = re.compile(r"(?i)\b(?:let\s+me|I\s+can)\s+(?P<text>[a-z][^?]*)")
 NO_TASK = re.compile(r"(?i)^(?:be|have|own|need|want|let|see|try|think|accept|close|leave|say|admit|"
                      r"take\s+(?:that|it|this|the lead)|keep (?:it|this) short)\b")
+NOBODY_WILL = re.compile(r"(?i)^(?:the\s+)?(?:whole\s+)?(?:team|everyone|everybody|someone|somebody|"
+                         r"all\s+of\s+us)\s+"
+                         r"(?:will|should|needs?\s+to|has\s+to|is\s+to)\s+(?P<text>[a-z].+)$")
 HAVE_BY = re.compile(r"(?i)^have\s+(?:it|them|that|this|the\s+\w+)(?:\s+(?:done|ready|sorted))?\s+"
                      r"(?P<due>.+)$")
-WE_NEED = re.compile(r"(?i)\bwe\s+need\s+(?P<owner>(?!to\b)[\w' ]{2,40}?)\s+to\s+(?P<text>[a-z][^?]+)$")
+WE_NEED = re.compile(r"(?i)\bwe\s+(?:also\s+|still\s+)?need\s+(?P<owner>(?!to\b)[\w' ]{2,40}?)\s+to\s+"
+                     r"(?P<text>[a-z][^?]+)$")
 STILL_CHASING = re.compile(
     r"(?i)^(?:(?:I'm|I\s+am|we're|we\s+are)\s+)?"
     r"(?P<text>still\s+(?:chasing|waiting\s+(?:on|for)|following\s+up|pushing)\b.+)$"
@@ -72,36 +83,80 @@ SAID_DONE = re.compile(
     r"|sent|booked|delivered|submitted|published|circulated|signed\s+off)|went\s+out)\b.*)$"
 )
 NEEDS_OWNER = re.compile(r"(?i)^(?:the\s+)?(?P<text>.{6,}?\b(?:still\s+)?needs?\s+an?\s+owner\b.*)$")
+# "I still have to send the workbook", "Nuvola still has to deliver the build": an open action of the subject
+STILL_TO = re.compile(rf"^(?P<who>I|we|{NAME})\s+(?:still|now|also)?\s*(?:has|have|needs?|need)\s+to\s+"
+                      r"(?P<text>[a-z].+)$")
+# "Nuvola now commits to deliver the build by …": the subject's promise
+COMMITS = re.compile(rf"^(?:confirm(?:ed|ing)\W+)?(?P<who>{NAME})\s+(?:now\s+|has\s+|have\s+)?"
+                     r"(?:commit(?:s|ted)?|promise[sd]?|undert(?:akes|ook)|agreed)\s+to\s+(?P<text>[a-z].+)$")
+# "Karine, can you book …?", "Nadia, please prepare …": a task put to a named person
+REQUEST = re.compile(
+    rf"^(?:(?:ok(?:ay)?|right|so|and|then|agreed|good)\W+)*(?P<who>{NAME}),\s+"
+    r"(?:(?P<ask>(?:can|could|would|will)\s+you)\s+(?:please\s+)?|please\s+)(?P<text>[a-z].+?)\W*$")
+AFFIRM = re.compile(r"(?i)^\W*(?:yes|yep|yeah|sure|will\s+do|of\s+course|absolutely|certainly|ok(?:ay)?|"
+                    r"no\s+problem|happy\s+to|on\s+it|I(?:'ll|\s+will)\s+(?:do|take|book|send|handle)\s+"
+                    r"(?:it|that|this|them))\b")
+PRONOUN_TASK = re.compile(r"(?i)^[a-z]+(?:\s+(?:up|on|over|out))?\s+(?:it|that|this|them|one)\b")
+# "I did escalate X on Friday, so close that action", "I booked X, so that action is closed"
+CLOSED_SAID = re.compile(
+    r"(?i)\b(?:close\s+(?:that|this|the)\s+(?:action|one|item)|(?:that|this|the)\s+(?:action|one|item)"
+    r"(?:'s|\s+is|\s+can\s+be)?\s+(?:now\s+)?(?:closed|done|complete))\b")
+DID = re.compile(rf"^(?:(?:so|and|yes|well)\W+)*(?P<who>I|we|{NAME})\s+(?:did\s+|have\s+|has\s+|'ve\s+)?"
+                 r"(?:now\s+|finally\s+|already\s+)?(?P<text>[a-z]+(?:ed|did|sent|made|wrote|ran|gave|got|took)?"
+                 r"\s+\S.+?)(?:,?\s+(?:so|and|which\s+means)\b.*|;.*)?$")
+SINCE_DUE = re.compile(r"(?i)\b(?:was\s+|is\s+|were\s+|it's\s+)?(?:over)?due\s+(?:since|on|for|by)?\s*"
+                       r"(?P<due>.+)$"
+                       r"|\bplanned\s+(?:for|by)\s+(?P<due2>.+)$")
 CLAUSE_END = re.compile(r",\s+(?:so|but|and|which)\b|;\s+|\s+and\s+(?:in|on|now|it|we)\b|,\s+both\b")
 
 
 def is_transcript(units: list[Unit], ctx: Context) -> bool:
-    """Most lines after the header are "Speaker: speech" by several people, spoken in the first person."""
-    said = [(u, m) for u in units if u.block.kind not in ("table_row", "list_item")
-            for m in [SPEAKER.match(u.text)] if m and _is_speaker(m.group("speaker"), ctx)]
-    if len(said) < 4 or len({m.group("speaker") for _, m in said}) < 2:
+    """Most lines after the header are turns of several people, spoken in the first person."""
+    said = turns(units, ctx)
+    if len(said) < 4 or len({speaker for _, speaker, _ in said}) < 2:
         return False
-    first = units.index(said[0][0])
-    spoken = sum(bool(CONVERSATIONAL.search(m.group("speech"))) for _, m in said)
-    return len(said) >= 0.6 * len(units[first:]) and spoken >= 0.3 * len(said)
-
-
-def _is_speaker(name: str, ctx: Context) -> bool:
-    return ctx.people.is_known(name) or I.looks_like_person(name)
+    first = next(i for i, u in enumerate(units) if u.block is said[0][0].block)
+    spoken = sum(bool(CONVERSATIONAL.search(speech)) for _, _, speech in said)
+    inside = sum(any(u.block is t.block for t, _, _ in said) for u in units[first:])
+    return inside >= 0.6 * len(units[first:]) and spoken >= 0.3 * len(said)
 
 
 def read(units: list[Unit], ctx: Context) -> list[tuple[Unit, I.Found]]:
     """Every item spoken in a transcript, with the unit it was said in."""
     found: list[tuple[Unit, I.Found]] = []
     sender = ctx.people.sender
-    for unit in units:
-        m = SPEAKER.match(unit.text)
-        if not m or not _is_speaker(m.group("speaker"), ctx):
-            continue
-        ctx.people.sender = ctx.people.resolve(m.group("speaker"))  # "I" is whoever is speaking
-        found.extend((unit, item) for item in read_turn(m.group("speech"), ctx))
+    asked: tuple[Unit, str | None, I.Found] | None = None  # a question put to someone, awaiting the reply
+    spoken = turns(units, ctx)
+    for _, speaker, _ in spoken:  # "Karine, can you …" names someone heard in the meeting
+        ctx.people.add(speaker)
+    for unit, speaker, speech in spoken:
+        ctx.people.sender = ctx.people.resolve(speaker)  # "I" is whoever is speaking
+        said = read_turn(speech, ctx)
+        if asked and asked[1] == ctx.people.sender and AFFIRM.match(speech) \
+                and not any(f.kind == "action" for f in said):  # "Karine, can you …?" — "Yes, I'll book it."
+            found.append((asked[0], asked[2]))
+        asked = None
+        for _, sentence in sentences(speech):
+            request = _request(sentence.strip(), ctx)
+            if request and request[1]:
+                asked = (unit, request[0].fields["owner"], request[0])
+            elif request:  # "Nadia, please prepare …": assigned as said
+                said.append(request[0])
+        found.extend((unit, item) for item in said)
     ctx.people.sender = sender
     return found
+
+
+def _request(sentence: str, ctx: Context) -> tuple[I.Found, bool] | None:
+    """A task put to a named person, and whether it was asked as a question (it waits for a yes)."""
+    m = REQUEST.match(sentence)
+    if not m or not is_speaker(m.group("who"), ctx):
+        return None
+    found = _spoken_action(_clause(m.group("text")), ctx.people.resolve(m.group("who")), ctx)
+    if found is None:
+        return None
+    found.quote = sentence
+    return found, bool(m.group("ask"))
 
 
 def read_turn(speech: str, ctx: Context) -> list[I.Found]:
@@ -109,6 +164,11 @@ def read_turn(speech: str, ctx: Context) -> list[I.Found]:
     out: list[I.Found] = []
     said = [s.strip() for _, s in sentences(speech)]
     for n, sentence in enumerate(said):
+        if REQUEST.match(sentence):
+            continue  # read by the caller, who knows who answers
+        approved = APPROVED.match(sentence)
+        if approved and _approve(approved.group("text"), said, n, out):
+            continue
         item = _read_sentence(sentence, said, n, out, ctx)
         if item is not None:
             item.quote = item.quote or sentence
@@ -125,10 +185,38 @@ def _read_sentence(sentence: str, said: list[str], n: int, earlier: list[I.Found
             or _action(body, earlier, ctx) or _news(body, ctx) or _narrative(body, ctx))
 
 
+def _approve(text: str, said: list[str], n: int, out: list[I.Found]) -> bool:
+    """"Approved, clean-up before load." is a decision; "… we go with X. Approved." makes the one before."""
+    decided = _decided(_clause(text), "made")
+    if decided is not None:
+        decided.quote = said[n]
+        out.append(decided)
+        return True
+    if n == 0:
+        return True
+    last = out[-1] if out else None
+    if last is not None and last.kind == "decision" and last.quote == said[n - 1]:
+        last.fields["status"] = "made"
+        return True
+    before = _decided(LEAD_IN.sub("", said[n - 1]), "made")
+    if before is not None:
+        before.quote = said[n - 1]
+        out.append(before)
+    return True
+
+
 def _decision(body: str, said: list[str], ctx: Context) -> I.Found | None:
     m = DECISION_SAID.match(body)
     if m:
         return _decided(_clause(m.group("text")), "made")
+    m = GO_WITH.match(body)
+    if m:
+        topic = m.group("topic")
+        text = _clause(m.group("text"))
+        return _decided(f"{topic}: {text}" if topic else text, "made")
+    m = TO_SETTLE.search(body)
+    if m:
+        return _decided(m.group("text") or m.group("text2"), "pending")
     m = PARK.match(body)
     if m:
         return _decided(_clause(m.group("text")), "deferred")
@@ -178,17 +266,55 @@ def _action(body: str, earlier: list[I.Found], ctx: Context) -> I.Found | None:
         if have:  # "I'll have them by Friday": the due date of what was just promised
             _date_last_action(earlier, have.group("due"), ctx)
             return None
-        if NO_TASK.match(text):
+        if NO_TASK.match(text) or PRONOUN_TASK.match(text):  # "I'll book it": a yes to what was asked
             continue
         return _spoken_action(text, ctx.people.sender, ctx)
+    owed = _still_to(body, ctx)
+    if owed is not None:
+        return owed
     offer = OFFER.search(body)
     if offer and I.pick_due(offer.group("text"), ctx)[0]:  # "let me check with Finance by Friday"
         return _spoken_action(offer.group("text"), ctx.people.sender, ctx)
+    nobody = NOBODY_WILL.match(body)
+    if nobody:  # "The team will update the FAQ": an action nobody in particular owns
+        return _spoken_action(nobody.group("text"), None, ctx)
     need = WE_NEED.search(body)
     if need:
         owner = need.group("owner")  # "we need someone from Finance to confirm …": nobody yet
         return _spoken_action(need.group("text"), ctx.people.resolve(owner), ctx)
     return None
+
+
+def _still_to(body: str, ctx: Context) -> I.Found | None:
+    """"I still have to send it …, it's overdue since 15-May" and "Nuvola now commits to deliver …"."""
+    lead = LEAD_IN.match(body)
+    topic, rest = (body[:lead.end()].strip(" :"), body[lead.end():]) if lead else (None, body)
+    m = STILL_TO.match(rest) or COMMITS.match(rest)
+    if not m or m.group("who").lower() in _NOT_SUBJECTS:
+        return None
+    owner = ctx.people.sender if m.group("who") == "I" else ctx.people.resolve(m.group("who"))
+    head, tail = _split_clause(m.group("text"))
+    if topic:  # "The data-mapping workbook: I still have to send it to …"
+        head = re.sub(r"\b(?:it|them)\b", topic[:1].lower() + topic[1:], head, count=1)
+    found = _spoken_action(head, owner, ctx)
+    if found is not None and found.fields.get("due") is None:
+        since = SINCE_DUE.search(tail)
+        hits = [h for h in ctx.dates.find_all(since.group("due") or since.group("due2"))
+                if h.value] if since else []
+        if hits:
+            found.fields["due"], found.fields["due_raw"] = hits[0].value, hits[0].raw
+    return found
+
+
+def _split_clause(text: str) -> tuple[str, str]:
+    """An action and what is said about it: "send it, it's overdue since …" -> ("send it", "it's …")."""
+    parts = re.split(r"\s*;\s*|,\s+(?=(?:so|but|and|it|it's|it\s+was|which|planned|due|overdue)\b)", text,
+                     maxsplit=1)
+    return parts[0], parts[1] if len(parts) > 1 else ""
+
+
+_NOT_SUBJECTS = {"it", "this", "that", "there", "he", "she", "they", "which", "what", "who", "we", "you",
+                 "the"}
 
 
 def _spoken_action(text: str, owner: str | None, ctx: Context) -> I.Found | None:
@@ -218,10 +344,29 @@ def _news(body: str, ctx: Context) -> I.Found | None:
     m = STILL_CHASING.match(body) or STILL_NOTHING.search(body)
     if m:
         return _update(m.group("text"), ctx.people.sender, "open")
+    closed = _closed(body, ctx)
+    if closed is not None:
+        return closed
     m = SAID_DONE.match(body)
     if m:
         return _update(_clause(m.group("text")), ctx.people.sender, "done")
     return None
+
+
+def _closed(body: str, ctx: Context) -> I.Found | None:
+    """"I did escalate X on Friday, so close that action", "Nuvola did deliver X; that action is closed"."""
+    if not CLOSED_SAID.search(body):
+        return None
+    head = _split_clause(body)[0]
+    m = DID.match(head)
+    if not m or m.group("who").lower() in _NOT_SUBJECTS:
+        return None
+    owner = ctx.people.sender if m.group("who") == "I" else ctx.people.resolve(m.group("who"))
+    text = m.group("text")
+    when = [h for h in ctx.dates.find_all(text) if h.value and not text[h.end:].strip()]
+    if when:  # "… on Friday" says when it was done, not when it was due
+        text = re.sub(r"\s+(?:on|last|this)?\s*$", "", text[:when[0].start])
+    return _update(text, owner, "done")
 
 
 def _update(text: str, owner: str | None, status: str) -> I.Found:
