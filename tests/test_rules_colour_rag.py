@@ -152,3 +152,45 @@ def test_docx_tables_rag_by_cell_shading(tmp_path: Path) -> None:
     statuses = {s["workstream"]: (s["reported"], s["percent_complete"]) for s in result["statuses"]}
     assert statuses == {"Network": ("amber", 20), "Security": ("green", 55), "Training": ("red", 10),
                         "Cutover": ("green", 5)}
+
+
+def test_placeholder_lines_are_no_items_and_dependencies_are_no_risks(tmp_path: Path) -> None:
+    import docx
+
+    minutes = docx.Document()
+    minutes.add_heading("Steering Committee Minutes - 21 April 2026", 1)
+    minutes.add_heading("Discussion", 2)
+    minutes.add_paragraph("1. Testing: the supplier walked through the SIT defects; the committee noted the update.")
+    minutes.add_heading("Decisions", 2)
+    minutes.add_paragraph("Decisions: None this week.")
+    minutes.add_heading("Actions", 2)
+    minutes.add_paragraph("Actions carried forward: see log. No new actions raised.")
+    minutes.add_heading("Risks", 2)
+    minutes.add_paragraph("No new risks this week.")
+    minutes_path = tmp_path / "minutes-2026-04-21.docx"
+    minutes.save(str(minutes_path))
+
+    report = docx.Document()
+    report.add_heading("Weekly Status Report - 20 April 2026", 1)
+    report.add_heading("4. Dependencies", 2)
+    report.add_paragraph("Acme Networks - firewall change window, committed for 2026/04/24.", style="List Bullet")
+    report.add_heading("5. Assumptions", 2)
+    report.add_paragraph("Client provides test data by 2026/04/30.", style="List Bullet")
+    report.add_heading("6. RAID Log", 2)
+    rows = [("ID", "Type", "Description", "Owner", "Mitigation plan", "Status"),
+            ("RK-01", "Risk", "Firewall change may slip past the SIT start", "Ana Lima", "Book a fallback window",
+             "Open"),
+            ("IS-02", "Issue", "SIT environment down twice this week", "Raj Patel", "Daily health check", "Open"),
+            ("AS-01", "Assumption", "Client provides test data by 2026/04/30", "Ola Berg", "", "Open"),
+            ("DP-01", "Dependency", "Acme Networks firewall change window", "Ana Lima", "", "Open")]
+    table = report.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    report_path = tmp_path / "wsr-2026-04-20.docx"
+    report.save(str(report_path))
+
+    first, second = extract_files([str(minutes_path), str(report_path)], engine="rules")
+    assert (first["actions"], first["decisions"], first["risks"]) == ([], [], [])
+    assert sorted(r["text"] for r in second["risks"]) == ["Firewall change may slip past the SIT start",
+                                                          "SIT environment down twice this week"]

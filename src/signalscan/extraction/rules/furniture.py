@@ -77,7 +77,22 @@ def is_skipped(block: Block, repeated: set[str]) -> bool:
     return is_furniture(block.text) or is_repeated(block.text, repeated) or is_log_note(block.text)
 
 
+# a line that stands in for items ("None this week", "see action log", "Actions carried forward",
+# "No new actions raised"): once these words and the section's own nouns are gone, nothing is left
+PLACEHOLDER_MARK = re.compile(r"(?i)\b(?:none|nil|nothing|n/a|no|see|carried (?:forward|over)|brought forwa"
+                              r"rd|tbd|tbc|tba)\b")
+PLACEHOLDER_WORDS = re.compile(
+    r"(?i)\b(?:none|nil|nothing|n/?a|no|not|any|see|(?:carried|brought) (?:forward|over)|tbd|tbc|tba|new|f"
+    r"urther|other|open|outstanding|the|this|that|week|meeting|period|time|today|at|for|from|in|on|of|to|as|"
+    r"per|above|below|attached|report|raised|recorded|made|taken|logged|noted|identified|required|needed|"
+    r"log|register|tracker|list|actions?|decisions?|risks?|issues?|items?|points?|and|or|yet|so far|"
+    r"previous|last|all|were|was|is|are|been|be)\b|[^\w\s]")
+
+
 def has_content(text: str | None) -> bool:
-    """Whether an item's text says something: not empty, a checkbox, or a placeholder ("TBD", "N/A")."""
+    """Whether an item's text says something: not empty, a checkbox, or a placeholder ("TBD", "N/A",
+    "None this week", "see log", "Actions carried forward")."""
     words = re.sub(r"(?i)\[[ x]?\]|\b(?:tbd|tbc|tba|n/?a|nil|none|n\.n\.|-+)\b", " ", text or "")
+    if PLACEHOLDER_MARK.search(text or "") and not PLACEHOLDER_WORDS.sub(" ", text or "").strip():
+        return False
     return bool(re.search(r"[^\W\d_]{2,}", words))

@@ -16,7 +16,8 @@ SECTION_KINDS = (
         r"present|"
                               r"attending|who was there)\b")),
     # a log of issues alone: problems that have happened, not risks (a "Risks and issues" section is risks)
-    ("issues", re.compile(r"(?i)^\W*(?:(?:key|open|new|current|top|live)\s+)?issues?"
+    ("issues", re.compile(r"(?i)^\W*(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+)?"
+                          r"(?:(?:key|open|new|current|top|live)\s+)?issues?"
                           r"(?:\s+(?:log|register|list))?(?:\s*\(.*\))?\W*$")),
     ("actions", re.compile(r"(?i)\b(?:actions?|action (?:log|tracker|items?|register|points?|summary)|next "
         r"steps?|"
@@ -25,6 +26,11 @@ SECTION_KINDS = (
     ("decisions", re.compile(r"(?i)\b(?:decisions?|decided|agreed|resolutions?|approvals?|asks? of|asks\b|"
                              r"for decision|decisions? (?:log|register|required|needed|awaited|made|taken)"
                              r")")),
+    # dependencies and assumptions on their own: what the plan relies on, not risks ("4. Dependencies")
+    ("dependencies", re.compile(r"(?i)^\W*(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+)?(?:(?:key|external|open|critical|"
+                                r"internal|cross-?\w+|inter-?\w+)\s+)?(?:dependenc(?:y|ies)|assumptions?)"
+                                r"(?:\s*(?:&|and|/)\s*(?:dependenc(?:y|ies)|assumptions?))?"
+                                r"(?:\s+(?:log|register|list|tracker))?(?:\s*\(.*\))?\W*$")),
     ("risks", re.compile(r"(?i)\b(?:risks?|issues?|raid|watch ?list|risk register|risk log|dependencies)\b")),
     ("status", re.compile(r"(?i)\b(?:workstream|status|rag|progress|round the table|updates?|dashboard|"
                           r"where we are|summary|highlights?|overview)\b")),
