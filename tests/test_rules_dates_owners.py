@@ -20,6 +20,8 @@ THURSDAY = date(2026, 3, 12)
     ("Tuesday", date(2026, 3, 17)),  # already past in the meeting week: the next one
     ("13/03", date(2026, 3, 13)),
     ("2026-04-01", date(2026, 4, 1)),
+    ("2026/04/01", date(2026, 4, 1)),  # year first, slashes
+    ("2026.04.01", date(2026, 4, 1)),
     ("27 March 2026", date(2026, 3, 27)),
     ("w/c 16 March", date(2026, 3, 16)),
     ("next meeting", date(2026, 3, 19)),  # no next meeting stated: a week on

@@ -18,6 +18,7 @@ from signalscan.extraction.rules import patterns as P
 from signalscan.extraction.rules.attendance import (
     ATTENDANCE_LINE,
     apologies_in_sentence,
+    is_name_list,
     parse_attendance_line,
     register,
     split_names,
@@ -186,7 +187,7 @@ def _attendance(units: list[Unit], ctx: Context) -> tuple[list[str], list[str]]:
             if not re.match(r"(?i)^\W*name\W*$", cells[0]):
                 _extend(lists[section], register(ctx.people, split_names(cells[0]), unit.text))
         elif section and unit.block.kind not in ("table_row", *HEADINGS) and not _is_label(text) \
-                and len(text) < 80:
+                and (len(text) < 80 or is_name_list(text)):
             _extend(lists[section], register(ctx.people, split_names(text), text))
         else:
             section = None

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-from signalscan.extraction.rules.owners import LETTER, PeopleDirectory, clean_person, looks_like_person
+from signalscan.extraction.rules.owners import (
+    LETTER,
+    PeopleDirectory,
+    clean_person,
+    looks_like_person,
+    without_brackets,
+)
 
 ATTENDANCE_LINE = re.compile(
     r"(?i)^\W*(?P<label>present|attendees|attendance|in attendance|participants|members present|attending|"
@@ -26,6 +32,16 @@ NOBODY = re.compile(r"(?i)^\W*(?:none|nil|n/a|no apologies|none received|-|—)\
 
 def split_names(text: str) -> list[str]:
     """Split a list of people on commas/semicolons outside brackets; keep only what reads as a name."""
+    return [name for name in map(_name_of, _parts(text)) if name]
+
+
+def is_name_list(text: str) -> bool:
+    """A line that is only people, "Name (Role, Org); Name (Role); …": every part reads as a name."""
+    parts = [p for p in _parts(text) if p.strip()]
+    return len(parts) >= 2 and all(_name_of(p) for p in parts)
+
+
+def _parts(text: str) -> list[str]:
     text = re.sub(rf"(?i)\b(?:and|&)\s+(?=[{LETTER}])", ", ", text)
     separator = ";" if ";" in text else ","
     parts, depth, current = [], 0, []
@@ -38,14 +54,14 @@ def split_names(text: str) -> list[str]:
         else:
             current.append(ch)
     parts.append("".join(current))
-    names = []
-    for part in parts:
-        # "Dr Helen Marsh (HM), Chief Medical Information Officer" -> the leading name only
-        head = re.split(r"\s[-–—]\s|,", re.sub(r"\([^)]*\)", " ", part).strip())[0]
-        name = clean_person(head)
-        if looks_like_person(name):
-            names.append(name)
-    return names
+    return parts
+
+
+def _name_of(part: str) -> str | None:
+    # "Dr Helen Marsh (HM), Chief Medical Information Officer" -> the leading name only
+    head = re.split(r"\s[-–—]\s|,", without_brackets(part).strip())[0]
+    name = clean_person(head)
+    return name if looks_like_person(name) else None
 
 
 def parse_attendance_line(text: str) -> tuple[str, list[str]] | None:

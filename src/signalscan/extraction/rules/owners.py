@@ -45,6 +45,10 @@ PERSON_NAME = re.compile(
     rf"^[{UPPER}][{LOWER}]+(?:[-'][{UPPER}]?[{LOWER}]+)?"
     rf"(?:(?:\s+{PARTICLE}){{0,2}}\s+[{UPPER}][{LETTER}'-]+){{1,2}}$"
 )
+# "Priya R.", "Gareth P": a first name and the initial of the surname
+FIRST_INITIAL = re.compile(rf"^(?P<first>[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)\s+"
+                           rf"(?P<last>[{UPPER}])\.?$")
+EMAIL_ADDRESS = re.compile(r"^(?:mailto:)?(?P<local>[A-Za-z0-9._%+'-]+)@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 EMAIL_NAME = re.compile(r'^\s*"?([^"<@,]+?)"?\s*<[^>]+>')
 ROLE_WORDS = re.compile(
     r"(?i)\b(?:lead|manager|director|officer|head|chair|partner|sponsor|owner|analyst|architect|consultant|"
@@ -61,9 +65,18 @@ def _ascii_letters(text: str) -> str:
     return re.sub(r"[^a-z]", "", plain.lower())
 
 
+def without_brackets(text: str) -> str:
+    """Text with its bracketed asides removed, nested ones too: "A (Sponsor, Org (Chair))" -> "A  "."""
+    while True:
+        plain = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", text)
+        if plain == text:
+            return plain
+        text = plain
+
+
 def clean_person(raw: str) -> str:
     """A name without titles, brackets or trailing punctuation: "Dr Helen Marsh (HM)" -> "Helen Marsh"."""
-    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", raw)
+    text = without_brackets(raw)
     text = TITLES.sub("", text.strip())
     text = re.sub(r"\s+", " ", text).strip(" .,:;-–—*_")
     return text
@@ -134,12 +147,13 @@ class PeopleDirectory:
             return None
         if text.lower() in ("i", "me", "myself"):
             return self.sender
-        person = self._lookup(text)
-        return person or self._from_fallback(text) or text.lstrip("@")
+        person = self._lookup(text) or self._from_fallback(text)
+        return person or _name_from_address(text) or text.lstrip("@")
 
     def _from_fallback(self, text: str) -> str | None:
         """Initials, "K. Walsh", "@jvogt" this document cannot place, looked up among other documents."""
         if self.fallback is None or not (INITIALS.match(text) or INITIAL_SURNAME.match(text)
+                                         or FIRST_INITIAL.match(text) or EMAIL_ADDRESS.match(text)
                                          or text.startswith("@")):
             return None
         return self.fallback._lookup(text)
@@ -149,11 +163,17 @@ class PeopleDirectory:
             text = text[1:]
             if HANDLE.match(text):
                 return self._find_handle(text)
+        address = EMAIL_ADDRESS.match(text)
+        if address:  # "owen.caddick@corp.co.uk": the person whose name the mailbox spells
+            return self._find_handle(address.group("local"))
         if INITIALS.match(text):
             return self._by_initials.get(text)
         m = INITIAL_SURNAME.match(text)
         if m:
             return self._find_initial_surname(m.group("first"), m.group("last"))
+        m = FIRST_INITIAL.match(text)
+        if m:
+            return self._find_first_initial(m.group("first"), m.group("last"))
         return self._find_full(text) or self._find_token(text)
 
     def _find_handle(self, handle: str) -> str | None:
@@ -170,6 +190,11 @@ class PeopleDirectory:
 
     def _find_initial_surname(self, first: str, last: str) -> str | None:
         found = {p for p in self.people if p.split()[0][0] == first and p.split()[-1].lower() == last.lower()}
+        return found.pop() if len(found) == 1 else None
+
+    def _find_first_initial(self, first: str, last: str) -> str | None:
+        found = {p for p in self.people
+                 if len(p.split()) >= 2 and p.split()[0] == first and p.split()[-1][0] == last}
         return found.pop() if len(found) == 1 else None
 
     def is_known(self, raw: str) -> bool:
@@ -194,3 +219,12 @@ class PeopleDirectory:
             return None
         matches = self._by_token.get(re.sub(r"'s$", "", tokens[0]).lower(), set())
         return next(iter(matches)) if len(matches) == 1 else None
+
+
+def _name_from_address(text: str) -> str | None:
+    """The name a mailbox nobody in the documents matches spells: "owen.caddick@…" -> "Owen Caddick"."""
+    m = EMAIL_ADDRESS.match(text)
+    words = re.split(r"[._-]+", m.group("local")) if m else []
+    if not 2 <= len(words) <= 3 or not all(w.isalpha() and len(w) > 1 for w in words):
+        return None
+    return " ".join(w.capitalize() for w in words)

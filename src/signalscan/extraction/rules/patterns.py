@@ -145,6 +145,7 @@ ACTION_CANCELLED = re.compile(
 )
 ACTION_IN_PROGRESS = re.compile(
     r"(?i)\b(?:in progress|in-progress|under ?way|ongoing|on ?going|started|drafting|progressing|wip|"
+    r"in[- ]?flight|in hand|in train|being worked(?: on)?|"
     r"on track|partially|part[- ]done|(?:\d+|one|two|three|four|five|half) of (?:\d+|two|three|four|five|six|"
     r"seven|eight|nine|ten)|about half|\d{1,2}\s*% (?:done|complete|trained))\b"
 )
@@ -156,6 +157,7 @@ ACTION_OPEN = re.compile(
 )
 STATUS_WORD_CELL = re.compile(
     r"(?i)^\W*(?:done|complete|completed|closed|open|new|in progress|on track|overdue|cancell?ed|ongoing|"
+    r"in[- ]?flight|under ?way|started|on hold|dropped|withdrawn|"
     r"not started|outstanding|pending|received|delivered|late|blocked|at risk|off track|in-progress|wip)\b"
 )
 
