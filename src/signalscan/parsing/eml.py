@@ -95,7 +95,51 @@ def _read_body(part: Message, raw: str, builder: DocumentBuilder) -> None:
 
         parse_html_text(text, builder, first_line=first_line, spans=spans)
     else:
-        parse_text(text, builder, markdown=False, first_line=first_line, spans=spans)
+        _read_plain(text, builder, first_line, spans)
+
+
+# Where an earlier message starts inside a reply: "On Tue, 12 May 2026, X wrote:", "Le … a écrit :",
+# "-----Original Message-----", "---------- Forwarded message ---------"
+_ATTRIBUTION = re.compile(r"(?i)^\s*(?:on\s.{5,200}\swrote:|le\s.{5,200}\sa\s+écrit\s*:|-{2,}\s*(?:original"
+                          r"\s+message|forwarded\s+message)\s*-{2,})\s*$")
+_OUTLOOK_FROM = re.compile(r"(?i)^\s*(?:\*\s*)?(?:from|de)\s*:\s*\S")
+_OUTLOOK_NEXT = re.compile(r"(?i)^\s*(?:\*\s*)?(?:sent|date|envoyé)\s*:\s*\S")
+
+
+def quoted_lines(lines: list[str]) -> list[bool]:
+    """Which lines of a reply quote earlier messages: "> …" lines, and everything below an attribution
+    ("On … wrote:", "-----Original Message-----", an Outlook "From: … Sent: …" block) unless the reply
+    answers inline, between "> …" lines."""
+    quoted = [line.lstrip().startswith(">") for line in lines]
+    for i, line in enumerate(lines):
+        outlook = _OUTLOOK_FROM.match(line) and any(_OUTLOOK_NEXT.match(n) for n in lines[i + 1:i + 5])
+        if not (_ATTRIBUTION.match(line) or outlook):
+            continue
+        following = next((n for n in lines[i + 1:] if n.strip()), "")
+        if following.lstrip().startswith(">"):
+            quoted[i] = True  # the attribution of a quote answered inline
+            continue
+        return quoted[:i] + [True] * (len(lines) - i)
+    return quoted
+
+
+def _read_plain(text: str, builder: DocumentBuilder, first_line: int,
+                spans: list[tuple[int, int]] | None) -> None:
+    """A plain-text body, read in runs of new and quoted lines; quoted blocks keep source 'quoted'."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    flags = quoted_lines(lines)
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and flags[end] == flags[start]:
+            end += 1
+        before = len(builder.blocks)
+        parse_text("\n".join(lines[start:end]), builder, markdown=False, first_line=first_line + start,
+                   spans=spans[start:end] if spans else None)
+        if flags[start]:
+            for block in builder.blocks[before:]:
+                block.source = "quoted"
+        start = end
 
 
 def _part_text(part: Message, builder: DocumentBuilder) -> str:
