@@ -97,6 +97,8 @@ def build_units(blocks: list[Block]) -> list[Unit]:
     for block in blocks:
         if block.kind in SKIP_KINDS or not block.text.strip() or is_skipped(block, repeated):
             continue
+        if block.source == "quoted":  # an earlier message quoted in a reply was read when it was sent
+            continue
         if block.kind == "table_row" or "\n" not in block.text.strip():
             units.append(Unit(block, block.text, 0))
             continue
