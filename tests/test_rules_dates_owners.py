@@ -65,3 +65,13 @@ def test_workstream_with_lead_initials_is_not_a_person() -> None:
     people.learn_from_text("Priya Shah (PS) leads. 3.2 Data Migration (PS) — RAG: Amber")
     assert people.resolve("PS") == "Priya Shah"
     assert people.resolve("Data") == "Data"
+
+
+def test_owner_spelled_as_a_mailbox_or_first_name_and_initial() -> None:
+    people = PeopleDirectory()
+    people.learn_from_text("Present: Priya Raghunathan (PR), Gareth Pryce (GP), Owen Caddick (OC)")
+    assert people.resolve("Priya R.") == "Priya Raghunathan"
+    assert people.resolve("Gareth P") == "Gareth Pryce"
+    assert people.resolve("owen.caddick@corp.co.uk") == "Owen Caddick"
+    assert people.resolve("nia.pryce@corp.co.uk") == "Nia Pryce"  # nobody known: the name it spells
+    assert people.resolve("Confirming Nuvola") == "Nuvola"  # an opening verb is no part of a name

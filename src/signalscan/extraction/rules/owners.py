@@ -22,6 +22,10 @@ VAGUE_OWNER = re.compile(
     r"|someone(?:\s+from\b.*)?|somebody(?:\s+from\b.*)?|(?:a|an)\s+\w+(?:\s+\w+)?\s+(?:rep|representative"
     r")\b.*)\W*$"
 )
+# a sentence's opening verb is no part of the owner after it: "Confirming Nuvola will deliver …"
+LEAD_VERB = re.compile(r"^(?:confirming|noting|assuming|following|regarding|flagging|adding|checking|"
+                       r"reminding|including|given|per|re|fyi|update|reminder|note|confirmed|noted|agreed)"
+                       r"[:,]?\s+(?=\S)", re.IGNORECASE)
 TITLES = re.compile(r"(?i)^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|cllr)\.?\s+")
 INITIALS = re.compile(r"^[A-Z]{2,3}$")
 HANDLE = re.compile(r"^[a-z][a-z0-9._-]{1,30}$")  # a user name as mentioned: "jvogt", "jens.vogt"
@@ -142,7 +146,7 @@ class PeopleDirectory:
         """The canonical owner for a mention: a person's full name, a vendor/role as written, or None."""
         if raw is None:
             return None
-        text = clean_person(raw)
+        text = clean_person(LEAD_VERB.sub("", raw.strip()))
         if is_vague(text) or is_vague(raw):
             return None
         if text.lower() in ("i", "me", "myself"):
