@@ -82,3 +82,23 @@ def test_a_problem_in_the_green_workstreams_own_section_still_fires() -> None:
         docs, texts = two_workstreams(lines)
         [signal] = signals(docs, texts=texts, kind="watermelon")
         assert signal.workstream == "Integration" and signal.first_seen == week(2), lines
+
+
+def test_recovery_later_in_the_same_narrative_or_a_closed_row_is_no_problem() -> None:
+    for narrative in (
+        "Sandbox was delayed two weeks. Recovered - sandbox delivered 27/04; build back on plan.",
+        "Blocked on the vendor until Tuesday, now unblocked.",
+    ):
+        assert signals(melon_program(narrative), kind="watermelon") == [], narrative
+    # a recovery covers what came before it, not a problem stated after it
+    [signal] = signals(melon_program("Sandbox recovered last week. SIT is now blocked by defects."),
+                       kind="watermelon")
+    assert any("blocked" in e.quote for e in signal.evidence)
+    closed = [("table 2 row 3", "R-02 | Risk | Delay to the integration sandbox may compress SIT | TN | "
+                                "Daily vendor call | Closed - sandbox delivered")]
+    docs, texts = two_workstreams(closed)
+    assert signals(docs, texts=texts, kind="watermelon") == []
+    still_open = [("table 2 row 3", "I-04 | Issue | Integration build delayed by the sandbox outage | TN | "
+                                    "Daily vendor call | Open")]
+    docs, texts = two_workstreams(still_open)
+    assert [s.workstream for s in signals(docs, texts=texts, kind="watermelon")] == ["Integration"]

@@ -540,10 +540,33 @@ _NEUTRALISED = re.compile(
 )
 
 
+# a statement that the problem is over: it clears the problems stated before it in the same cell or
+# narrative ("Sandbox delayed two weeks. Recovered – delivered 27/04; back on plan.")
+_RECOVERED = re.compile(
+    r"(?<!not )(?<!n't )(?<!yet )(?<!partially )(?<!partly )(?<!to be )(?<!being )"
+    r"\b(?:recovered|resolved|back on (?:track|plan|schedule)|caught up|unblocked|no longer (?:blocked|late|"
+    r"delayed|behind|at risk))\b(?! (?:one|two|some|part|half))",
+    re.I,
+)
+# a table row closed in its own status cell ("… | Closed - risk closed, sandbox delivered",
+# "… | Delivered 27-Apr-2026"): what its other cells describe is over
+_CLOSED_CELL = re.compile(r"^\W*(?:closed|resolved|recovered|complete|completed|done|delivered|mitigated|cl"
+                          r"eared|fixed)\b", re.I)
+
+
 def problem_phrases(text: str) -> list[str]:
     """The material-problem phrases of a text, skipping negated, hedged and recovered ones."""
-    found = []
+    cells = [c for c in (text or "").split("|") if c.strip()]
+    if len(cells) > 1 and any(_CLOSED_CELL.match(c) and not _cell_problems(c) for c in cells):
+        return []
+    return [p for cell in cells for p in _cell_problems(cell)]
+
+
+def _cell_problems(text: str) -> list[str]:
+    found: list[str] = []
     for sentence in _SENTENCES.split(text or ""):
+        if _RECOVERED.search(sentence):
+            found = []  # stated, then recovered
         if not _NEUTRALISED.search(sentence):
             found += _clause_problems(sentence)
     return found
@@ -654,6 +677,8 @@ def _problem_topics(text: str, own: set[str], fallback: set[str], topics: _Topic
     context = fallback | named_in_passage if len(named_in_passage) == 1 else fallback
     found: set[str] = set()
     for sentence in _SENTENCES.split(text):
+        if _RECOVERED.search(sentence):  # "… recovered": the problems stated before it are over
+            found -= topics.about(sentence) or context
         if problem_phrases(sentence):
             found |= topics.about(sentence) or context
     return found
