@@ -194,3 +194,51 @@ def test_placeholder_lines_are_no_items_and_dependencies_are_no_risks(tmp_path: 
     assert (first["actions"], first["decisions"], first["risks"]) == ([], [], [])
     assert sorted(r["text"] for r in second["risks"]) == ["Firewall change may slip past the SIT start",
                                                           "SIT environment down twice this week"]
+
+
+def test_a_typed_dot_in_a_coloured_font_is_a_marker(tmp_path: Path) -> None:
+    """"●" typed in green beside the name (a text box), and in the RAG cells of Word and slide tables."""
+    import docx
+    import pptx
+    from docx.shared import RGBColor as WordRGB
+    from pptx.dml.color import RGBColor
+    from pptx.util import Inches
+
+    deck = pptx.Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[6])
+    slide.shapes.add_textbox(Inches(0.5), Inches(0.2), Inches(9), Inches(0.6)).text_frame.text = "Health check"
+    for n, (name, colour, pct) in enumerate((("Payroll", RGBColor(0xFF, 0x00, 0x00), "15%"),
+                                             ("Rostering", RGBColor(0x00, 0xB0, 0x50), "65%"))):
+        top = Inches(1.2 + n * 0.8)
+        slide.shapes.add_textbox(Inches(0.5), top, Inches(2.5), Inches(0.5)).text_frame.text = name
+        run = slide.shapes.add_textbox(Inches(3.2), top, Inches(0.5), Inches(0.5)).text_frame.paragraphs[0].add_run()
+        run.text, run.font.color.rgb = "●", colour
+        slide.shapes.add_textbox(Inches(4), top, Inches(1), Inches(0.5)).text_frame.text = pct
+    second = deck.slides.add_slide(deck.slide_layouts[5])
+    second.shapes.title.text = "Workstream status"
+    table = second.shapes.add_table(2, 3, Inches(0.5), Inches(1.5), Inches(8), Inches(1)).table
+    for c, value in enumerate(("Workstream", "RAG", "% complete")):
+        table.cell(0, c).text = value
+    table.cell(1, 0).text, table.cell(1, 2).text = "Pensions", "30%"
+    cell_run = table.cell(1, 1).text_frame.paragraphs[0].add_run()
+    cell_run.text, cell_run.font.color.rgb = "●", RGBColor(0xFF, 0xC0, 0x00)
+    deck_path = tmp_path / "health-2026-06-04.pptx"
+    deck.save(str(deck_path))
+
+    report = docx.Document()
+    report.add_heading("Weekly status report - 4 June 2026", 1)
+    word_table = report.add_table(rows=2, cols=3)
+    for c, value in enumerate(("Workstream", "Status", "% Complete")):
+        word_table.cell(0, c).text = value
+    word_table.cell(1, 0).text, word_table.cell(1, 2).text = "Benefits", "45%"
+    word_run = word_table.cell(1, 1).paragraphs[0].add_run("●")
+    word_run.font.color.rgb = WordRGB(0xC0, 0x00, 0x00)
+    report_path = tmp_path / "wsr-2026-06-04.docx"
+    report.save(str(report_path))
+
+    assert parse_file(deck_path).blocks[1].fill_rgb == "FF0000"  # "Payroll" carries its dot's colour
+    deck_result, report_result = extract_files([str(deck_path), str(report_path)], engine="rules")
+    assert {s["workstream"]: (s["reported"], s["percent_complete"]) for s in deck_result["statuses"]} == {
+        "Payroll": ("red", 15), "Rostering": ("green", 65), "Pensions": ("amber", 30)}
+    assert [(s["workstream"], s["reported"], s["percent_complete"]) for s in report_result["statuses"]] == [
+        ("Benefits", "red", 45)]

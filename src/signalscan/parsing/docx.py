@@ -91,7 +91,8 @@ def _table(table: Any, number: int, builder: DocumentBuilder) -> None:
 
 
 def _row_fills(row: Any) -> list[str | None]:
-    """Each cell's shading colour ("00B050"), each merged cell once; None where unshaded or automatic."""
+    """Each cell's shading colour ("00B050"), or the font colour of a lone symbol in it (a green "●"),
+    each merged cell once; None where unshaded or automatic."""
     from docx.oxml.ns import qn
 
     seen: list[Any] = []
@@ -102,6 +103,10 @@ def _row_fills(row: Any) -> list[str | None]:
         seen.append(cell._tc)
         shading = cell._tc.find(f"{qn('w:tcPr')}/{qn('w:shd')}")
         value = shading.get(qn("w:fill")) if shading is not None else None
+        text = cell.text.strip()
+        if text and len(text) <= 3 and not any(c.isalnum() for c in text):
+            colour = cell._tc.find(f".//{qn('w:r')}/{qn('w:rPr')}/{qn('w:color')}")
+            value = colour.get(qn("w:val")) if colour is not None else value
         fills.append(value.upper() if value and len(value) == 6 and value.lower() != "auto" else None)
     return fills
 

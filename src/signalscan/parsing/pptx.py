@@ -43,7 +43,7 @@ def _slide(slide: Any, number: int, builder: DocumentBuilder) -> None:
             _table(shape.table, number, tables, builder, theme)
         elif getattr(shape, "has_text_frame", False) and shape.has_text_frame:
             _text_frame(shape.text_frame, locator, number, builder, box=_box(shape),
-                        fill=fills.get(id(shape)) or _fill(shape, theme))
+                        fill=fills.get(id(shape)) or (_fill(shape, theme) if _has_text(shape) else None))
     if slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None:
         builder.add(slide.notes_slide.notes_text_frame.text, "notes", f"slide {number} notes", slide=number)
 
@@ -90,16 +90,40 @@ def _box(shape: Any) -> list[int] | None:
 
 
 def _fill(shape: Any, theme: dict[str, str]) -> str | None:
+    """A shape's or table cell's solid fill, else the colour of a lone symbol in it ("●" in green)."""
     try:
         fill = shape.fill
     except (AttributeError, NotImplementedError):
         return None
-    return solid_fill(fill, theme)
+    return _glyph_colour(shape, theme) or solid_fill(fill, theme)
+
+
+def _glyph_colour(shape: Any, theme: dict[str, str]) -> str | None:
+    """The font colour of a text that is only a symbol or two ("●", "■", "⬤"): a status dot typed in."""
+    frame = getattr(shape, "text_frame", None)
+    text = frame.text.strip() if frame is not None else ""
+    if not text or len(text) > 3 or any(c.isalnum() for c in text):
+        return None
+    for paragraph in frame.paragraphs:  # type: ignore[union-attr]
+        for run in paragraph.runs:
+            if run.text.strip():
+                return solid_fill(_SolidColour(run.font.color), theme)
+    return None
+
+
+class _SolidColour:
+    """A font colour seen as a solid fill, so one resolver reads both."""
+
+    type = 1
+
+    def __init__(self, colour: Any) -> None:
+        self.fore_color = colour
 
 
 def _has_text(shape: Any) -> bool:
+    """Whether a shape holds words (a lone "●" is a marker, not text)."""
     framed = getattr(shape, "has_text_frame", False) and shape.has_text_frame
-    return bool(framed and shape.text_frame.text.strip())
+    return bool(framed and any(c.isalnum() for c in shape.text_frame.text))
 
 
 def _marker_fills(shapes: list[Any], theme: dict[str, str]) -> dict[int, str]:

@@ -87,13 +87,14 @@ def _cell_fill_rag(u: Unit, col: int | None) -> str | None:
 
 
 def _fill_words(u: Unit, cells: list[str]) -> list[str]:
-    """An empty cell shaded green, amber or red reads as that RAG word (a RAG column shown only in colour)."""
+    """An empty cell shaded green, amber or red (or holding only a coloured "●") reads as that RAG word
+    (a RAG column shown only in colour)."""
     fills = u.block.fills
     if not fills or len(fills) != len(cells):
         return cells
     out = list(cells)
     for i, (cell, fill) in enumerate(zip(cells, fills, strict=True)):
-        rag = None if cell.strip() else rag_of_rgb(fill)
+        rag = None if any(c.isalnum() for c in cell) else rag_of_rgb(fill)
         if rag:
             out[i] = rag.capitalize()
     return out
