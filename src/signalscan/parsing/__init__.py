@@ -41,6 +41,7 @@ PARSERS: tuple[FormatParser, ...] = (
     FormatParser("txt", (".txt",), "signalscan.parsing.text", "parse_txt"),
     FormatParser("eml", (".eml",), "signalscan.parsing.eml", "parse_eml"),
     FormatParser("html", (".html", ".htm"), "signalscan.parsing.html", "parse_html"),
+    FormatParser("vtt", (".vtt",), "signalscan.parsing.vtt", "parse_vtt"),
 )
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(s for p in PARSERS for s in p.suffixes)
 _BY_FORMAT = {p.format: p for p in PARSERS}

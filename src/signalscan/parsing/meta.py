@@ -74,6 +74,8 @@ def meeting_date(builder: DocumentBuilder, path: str, title: str | None, kind: s
     ]
     if kind != "email":  # an e-mail's sending date beats a date quoted in its body, not a document's own date
         candidates.insert(2, candidates.pop(1))
+    if builder.kind_hint == "transcript":  # captions are all speech: a date said early is no meeting date
+        candidates.sort(key=lambda candidate: candidate[0] == "date line")
     for source, find in candidates:
         value = find()
         if value is not None:
@@ -113,7 +115,7 @@ def guess_kind(builder: DocumentBuilder, path: str, fmt: str, title: str | None)
         return "deck"
     if fmt == "eml" or builder.kind_hint == "email":
         return "email"
-    if _is_transcript(builder.blocks):
+    if builder.kind_hint == "transcript" or _is_transcript(builder.blocks):
         return "transcript"
     name = f"{Path(path).stem.replace('_', ' ').replace('-', ' ')}\n{title or ''}"
     lines = [line for b in builder.blocks[:_HEAD_BLOCKS] for line in b.text.split("\n")]

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from signalscan.errors import ParseError
 
-TEXT_FORMATS = ("txt", "md", "eml", "html")
+TEXT_FORMATS = ("txt", "md", "eml", "html", "vtt")
 # Office files are zips; python-docx/pptx inflate every part into memory, so the zip directory
 # is checked first. Real documents compress XML ~10-20x and images ~1x.
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
