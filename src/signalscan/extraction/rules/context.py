@@ -25,7 +25,7 @@ class Unit:
         if offset < 0 or not quote:
             quote, offset = self.text.strip(), self.block.text.find(self.text.strip(), self.start)
         line_start, line_end = self.block.line_start, self.block.line_end
-        if line_start is not None and offset >= 0:
+        if line_start is not None and offset >= 0 and "\n" in self.block.text:  # one line: the block's span
             line_start += self.block.text.count("\n", 0, offset)
             line_end = line_start + quote.count("\n")
         locator = self.block.locator
