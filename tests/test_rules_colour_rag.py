@@ -242,3 +242,27 @@ def test_a_typed_dot_in_a_coloured_font_is_a_marker(tmp_path: Path) -> None:
         "Payroll": ("red", 15), "Rostering": ("green", 65), "Pensions": ("amber", 30)}
     assert [(s["workstream"], s["reported"], s["percent_complete"]) for s in report_result["statuses"]] == [
         ("Benefits", "red", 45)]
+
+
+def test_a_discussion_line_restating_a_logged_action_is_the_logged_action(tmp_path: Path) -> None:
+    import docx
+
+    minutes = docx.Document()
+    minutes.add_heading("Steering Committee Minutes - 14 April 2026", 1)
+    minutes.add_heading("Discussion", 2)
+    minutes.add_paragraph("1. Interfaces: the build is blocked on the sandbox. Ana Lima to escalate to the vendor's "
+                          "account director.")
+    minutes.add_paragraph("Action: Raj Patel to book the trainers for the May cohort by 24/04/2026.")
+    minutes.add_heading("Actions", 2)
+    table = minutes.add_table(rows=2, cols=4)
+    for r, row in enumerate([("#", "Action", "Owner", "Due"),
+                             ("K-05", "Escalate the sandbox delay to the vendor's account director", "Ana Lima",
+                              "17/04/2026")]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    path = tmp_path / "minutes-2026-04-14.docx"
+    minutes.save(str(path))
+    result = extract_files([str(path)], engine="rules")[0]
+    assert sorted((a["text"], a["owner"]) for a in result["actions"]) == [
+        ("Escalate the sandbox delay to the vendor's account director", "Ana Lima"),
+        ("book the trainers for the May cohort", "Raj Patel")]

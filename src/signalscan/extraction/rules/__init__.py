@@ -436,10 +436,33 @@ def _emit(out: dict, unit: Unit, found: I.Found, ref: str | None, ctx: Context) 
 
 
 # ---------------------------------------------------------------- assembling the Extraction
+def _restated(found: list[tuple[Unit, I.Found]]) -> list[tuple[Unit, I.Found]]:
+    """Without the prose actions that restate a row of the same document's action log ("Eleanor to escalate
+    to the vendor's account director." above the row "Escalate the sandbox delay to the vendor's account
+    director"): the row is the action."""
+    logged = [_stems(i.fields.get("text")) for u, i in found
+              if i.kind == "action" and u.block.kind == "table_row"]
+    if not logged:
+        return found
+    out = []
+    for unit, item in found:
+        if item.kind == "action" and unit.block.kind != "table_row":
+            stems = _stems(item.fields.get("text"))
+            if len(stems) >= 3 and any(len(stems & row) >= 0.8 * len(stems) for row in logged):
+                continue
+        out.append((unit, item))
+    return out
+
+
+def _stems(text: str | None) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]{3,}", (text or "").lower())
+            if w not in ("the", "and", "for", "with", "from", "into", "onto", "this", "that", "will")}
+
+
 def _collect(found: list[tuple[Unit, I.Found]], extraction: Extraction) -> None:
     seen: set[tuple[str, str, str]] = set()
     statuses: dict[str, Status] = {}
-    for unit, item in found:
+    for unit, item in _restated(found):
         fields = {k: v for k, v in item.fields.items() if not k.startswith("_")}
         evidence = unit.evidence(item.quote)
         key = (item.kind, re.sub(r"\W+", " ", str(fields.get("text") or fields.get("workstream"))).lower(),
