@@ -12,20 +12,22 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from signalscan.extraction.rules import checklists, narrative, transcripts, turns
+from signalscan.extraction.rules import checklists, narrative, tags, transcripts, turns
 from signalscan.extraction.rules import items as I
 from signalscan.extraction.rules import patterns as P
 from signalscan.extraction.rules.attendance import (
     ATTENDANCE_LINE,
     apologies_in_sentence,
+    is_attendance_header,
     is_name_list,
     parse_attendance_line,
     register,
+    row_is_absent,
     split_names,
 )
 from signalscan.extraction.rules.context import Context, Section, Unit, sentences
 from signalscan.extraction.rules.dates import DateResolver, detect_dayfirst
-from signalscan.extraction.rules.furniture import has_content, is_skipped, repeated_page_lines
+from signalscan.extraction.rules.furniture import has_content, is_dateline, is_skipped, repeated_page_lines
 from signalscan.extraction.rules.owners import PeopleDirectory, looks_like_person
 from signalscan.extraction.rules.tables import COLUMN_ROLES, cells_of, read_table
 from signalscan.extraction.rules.tiles import read_marked, read_tile
@@ -176,23 +178,27 @@ def _next_meeting(units: list[Unit], dates: DateResolver) -> date | None:
 def _attendance(units: list[Unit], ctx: Context) -> tuple[list[str], list[str]]:
     lists: dict[str, list[str]] = {"attendees": [], "apologies": []}
     section: str | None = None
+    header: list[str] | None = None  # an attendance table's header row ("Name | Role | Present/Apologies")
     for unit in units:
         text = P.MARKDOWN.sub("", unit.text).strip()
         is_row = unit.block.kind == "table_row"
         parsed_line = None if is_row else parse_attendance_line(P.BULLET.sub("", text))
-        if parsed_line:
+        if is_row and is_attendance_header(cells_of(unit)):
+            header, section = cells_of(unit), section or "attendees"
+        elif parsed_line:
             which, names = parsed_line
             section = which if not names and not re.search(r"[:\-–—]\s*\S", text) else None
             _extend(lists[which], register(ctx.people, names, text))
         elif unit.block.kind == "table_row" and section:
             cells = cells_of(unit)
             if not re.match(r"(?i)^\W*name\W*$", cells[0]):
-                _extend(lists[section], register(ctx.people, split_names(cells[0]), unit.text))
+                which = "apologies" if header and row_is_absent(cells, header) else section
+                _extend(lists[which], register(ctx.people, split_names(cells[0]), unit.text))
         elif section and unit.block.kind not in ("table_row", *HEADINGS) and not _is_label(text) \
                 and (len(text) < 80 or is_name_list(text)):
             _extend(lists[section], register(ctx.people, split_names(text), text))
         else:
-            section = None
+            section = header = None
             if not is_row:
                 _extend(lists["apologies"], register(ctx.people, apologies_in_sentence(text), text))
         if unit.block.kind == "table_row":
@@ -275,10 +281,26 @@ def _walk(units: list[Unit], ctx: Context) -> list[tuple[Unit, I.Found]]:
             used |= used_now
             ctx.section = Section(kind="status", label=ctx.section.label)
             continue
+        if _continues(units, i, out):  # "Owner: X. Mitigation: Y" below a risk is that risk's
+            tags.attach(out["found"][-1][1], unit.text, ctx)
+            continue
         previous = _read_unit(unit, ctx, out, previous)
     if table:
         read_table(table, ctx, out)
     return out["found"]
+
+
+def _continues(units: list[Unit], i: int, out: dict) -> bool:
+    """Whether units[i] only continues the action or risk found on the line right above it."""
+    if i == 0 or not out["found"] or units[i].block.kind == "table_row":
+        return False
+    last_unit, last = out["found"][-1]
+    above = units[i - 1]
+    if last_unit is not above or last.kind not in ("action", "risk") or above.block.kind == "table_row":
+        return False
+    if (above.block.page, above.block.slide) != (units[i].block.page, units[i].block.slide):
+        return False
+    return tags.continues(units[i].text, above.text)
 
 
 def _is_table_row(unit: Unit) -> bool:
@@ -319,6 +341,12 @@ def _read_unit(unit: Unit, ctx: Context, out: dict, previous: I.Found | None) ->
         return None
     if ctx.section.kind in ("attendance", "attendance_absent"):
         return None
+    if is_dateline(body):  # "Week ending 17 Apr 2026 | Prepared by …"
+        return None
+    tagged = tags.read_item(text, ctx.section.kind, ctx)  # "[RISK][HIGH] …", "[ACT] … @Name due …"
+    if tagged is not None:
+        _emit(out, unit, tagged, ref, ctx)
+        return tagged
     task = _read_task(body, unit, ctx)
     if task is not None:
         _emit(out, unit, task, ref, ctx)
@@ -413,10 +441,12 @@ def _read_prose(unit: Unit, ctx: Context, out: dict, previous: I.Found | None,
     if ctx.section.kind in ("decisions", "risks") and not any_section:
         return previous
     in_paragraph: I.Found | None = None
-    lead = re.match(r"^\W*([A-Z][\w &/'-]{2,40}):\s", unit.text)
-    if lead and P.section_kind(lead.group(1)) is None:  # "Conversion weekend: …" names its own subject
-        ctx.section.topic = lead.group(1)
-    for _, sentence in sentences(unit.text):
+    numbered, topic, start = narrative.paragraph_head(unit.text)
+    if numbered:  # "3. Carrier labels: …": each numbered paragraph is a minute item of its own
+        ctx.section.topic = None
+    if topic:  # "Conversion weekend: …" names its own subject
+        ctx.section.topic = topic
+    for _, sentence in sentences(unit.text[start:]):
         for found in narrative.parse_sentence(sentence, ctx, previous, in_paragraph):
             found.quote = sentence.strip()
             _emit(out, unit, found, None, ctx)

@@ -93,3 +93,31 @@ def register(people: PeopleDirectory, names: list[str], text: str) -> list[str]:
         if canonical and canonical not in out:
             out.append(canonical)
     return out
+
+
+# an attendance table's mark column: "Present/Apologies", "Attended (Y/N)", "Attendance", "Status"
+MARK_HEADER = re.compile(r"(?i)\b(?:present|attend\w*|apolog\w*|absen\w*|in attendance|rsvp)\b")
+ABSENT_MARK = re.compile(
+    r"(?i)^\W*(?:apolog\w*|regrets|absent|not (?:present|attending|attended)|excused|declined|did not attend|"
+    r"sent (?:a |their |his |her )?(?:deputy|delegate|proxy|substitute|representative)\b.*|"
+    r"deputi[sz]ed\b.*|represented by\b.*)\W*$"
+)
+NO_MARK = re.compile(r"(?i)^\W*(?:n|no|x|✗|✘|×)\W*$")
+
+
+def is_attendance_header(cells: list[str]) -> bool:
+    """A table header "Name | Role | Present/Apologies" or "Name | Attended (Y/N)": a register of people."""
+    return len(cells) >= 2 and bool(re.match(r"(?i)^\W*(?:name|attendee|member|person|participant)s?\W*$",
+                                             cells[0])) and any(MARK_HEADER.search(c) for c in cells[1:])
+
+
+def row_is_absent(cells: list[str], header: list[str] | None = None) -> bool:
+    """Whether an attendance-table row marks its person away: "Apologies", "Absent", "Sent deputy", or
+    "N" / "No" under an "Attended" / "Present" column."""
+    for i, cell in enumerate(cells[1:], 1):
+        if ABSENT_MARK.match(cell):
+            return True
+        column = header[i] if header and i < len(header) else ""
+        if NO_MARK.match(cell) and re.search(r"(?i)\b(?:present|attend\w*)\b", column):
+            return True
+    return False

@@ -87,6 +87,24 @@ def heading_topic(label: str) -> str | None:
     return text
 
 
+PARAGRAPH_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|item\s+\d{1,2}[.:]?)\s+", re.I)
+PARAGRAPH_LEAD = re.compile(r"^\W*([A-Z][\w &/'-]{2,40}):\s")
+
+
+def paragraph_head(text: str) -> tuple[bool, str | None, int]:
+    """(numbered, topic, where the prose starts) of a minute paragraph: "3. Carrier labels: Halima Osei to …"
+    is numbered, about "Carrier labels", and its prose starts at "Halima"."""
+    number = PARAGRAPH_NUMBER.match(text)
+    start = number.end() if number else 0
+    lead = PARAGRAPH_LEAD.match(text[start:])
+    if not lead or P.section_kind(lead.group(1)) is not None:
+        return bool(number), None, start
+    topic = lead.group(1)
+    if re.search(r"(?i)\brisks?\b", topic) or not number:  # "Vendor risk: …" is read as a risk line
+        return bool(number), topic, start
+    return True, topic, start + lead.end()
+
+
 def parse_sentence(sentence: str, ctx: Context, previous: I.Found | None,
                    earlier_in_paragraph: I.Found | None = None) -> list[I.Found]:
     """Actions, decisions and risks stated in one prose sentence."""
