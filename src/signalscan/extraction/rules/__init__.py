@@ -442,6 +442,7 @@ def _read_prose(unit: Unit, ctx: Context, out: dict, previous: I.Found | None,
         return previous
     in_paragraph: I.Found | None = None
     numbered, topic, start = narrative.paragraph_head(unit.text)
+    ctx.section.referent = None
     if numbered:  # "3. Carrier labels: …": each numbered paragraph is a minute item of its own
         ctx.section.topic = None
     if topic:  # "Conversion weekend: …" names its own subject

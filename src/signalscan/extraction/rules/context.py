@@ -47,6 +47,7 @@ class Section:
     label: str = ""
     workstream: str | None = None
     topic: str | None = None  # what the item under discussion is, for "The decision was DEFERRED."
+    referent: str | None = None  # what a paragraph's "it" stands for ("the pallet-label format")
 
 
 @dataclass

@@ -105,12 +105,118 @@ def paragraph_head(text: str) -> tuple[bool, str | None, int]:
     return True, topic, start + lead.end()
 
 
+# "the committee could not yet decide which site goes live first": an open question, pending until deferred
+UNDECIDED = re.compile(
+    r"(?i)\b(?:could not|couldn't|was unable to|were unable to|did not|failed to)\s+(?:yet\s+)?"
+    r"(?P<verb>decide|agree|determine|settle|choose|resolve)(?:\s+(?:on|upon))?\s+"
+    r"(?P<what>(?:which|whether|what|when|who|how|where|the)\b.{6,160}?)\.?$"
+)
+# "the decision on which site goes live first remains pending"
+DECISION_OPEN = re.compile(
+    r"(?i)\b(?P<text>decision\s+(?:on|about|over|regarding|as to|whether)\s+.{4,160}?\s+(?:remains|is still|"
+    r"stays|is)\s+(?:pending|open|outstanding|undecided|unresolved|awaited))\b"
+)
+# "the cut-over weekend for Dandenong was discussed" names what the paragraph's decision is about
+PASSIVE_TOPIC = re.compile(
+    r"(?i)^(?:the\s+)?(?P<topic>[^;:,]{6,100}?)\s+(?:was|were)\s+(?:discussed|considered|debated|raised|"
+    r"tabled)\b"
+)
+DECISION_NEEDED = re.compile(
+    r"(?i)^(?:a|the|this|that)\s+decision\s+(?:is|was|will be)\s+(?:still\s+)?(?:needed|required|due|expected|"
+    r"sought)\b"
+)
+# a bare deferral after the question it defers: "Decision deferred to the next meeting pending …"
+BARE_DEFERRAL = re.compile(r"(?i)^(?:the\s+)?(?:decision|item|matter)\s+(?:was\s+)?(?:deferred|postponed|parked|"
+                           r"held over|carried (?:over|forward))\b|^(?:deferred|postponed|parked)\s+(?:to|until)\b")
+# "…; action closed.", "…, so that item is closed."
+CLOSED_TAIL = re.compile(
+    r"(?i)(?:\s*[;,]\s*(?:and\s+|so\s+)?|\s+so\s+)(?:the\s+|that\s+|this\s+)?(?:action|item)\s+"
+    r"(?:is\s+|was\s+|has been\s+|now\s+)*(?:closed|complete|completed|done)\W*$"
+)
+DONE_DATE = re.compile(r"(?i)\s+(?:on|as of)\s+\S+(?:\s+\w+)?(?:\s+\d{4})?(?:\s+as (?:planned|agreed))?$|\s+"
+                       r"as (?:planned|agreed|scheduled)$")
+PRONOUN_WILL = re.compile(r"(?i)^(?:and\s+)?(?:he|she|they)\s+(?:will|is to|are to|agreed to)\s+(?:now\s+)?"
+                          r"(?P<text>[a-z].+)$")
+REFERENT = re.compile(
+    r"(?i)(?:^|\bthat\s+)(?P<np>the\s+[a-z][\w -]{2,60}?)\s+(?:is|are|was|were|has|have|needs?|remains?)\b"
+)
+
+
+def _minute_prose(body: str, ctx: Context, earlier: I.Found | None) -> list[I.Found] | None:
+    """Minute-paragraph prose: open questions, their deferral, closure notes and pronoun follow-ups.
+    None when the sentence is none of these (the general reading goes on)."""
+    m = UNDECIDED.search(body)
+    if m:
+        text = f"{m.group('verb').capitalize()} {I.tidy(m.group('what'))}"
+        ctx.section.topic = text
+        return [I.Found("decision", {"text": text, "status": "pending"})]
+    if BARE_DEFERRAL.match(body) and earlier is not None and earlier.kind == "decision" \
+            and earlier.fields.get("status") == "pending":
+        earlier.fields["status"] = "deferred"  # the question just minuted is what was deferred
+        return []
+    m = DECISION_OPEN.search(body)
+    if m:
+        return [I.Found("decision", {"text": I.tidy(m.group("text")).capitalize(), "status": "pending"})]
+    clauses = [c.strip() for c in re.split(r";\s+", body) if c.strip()]
+    topic = PASSIVE_TOPIC.match(clauses[0])
+    if topic:
+        ctx.section.topic = I.tidy(topic.group("topic"))
+        if len(clauses) > 1 and DECISION_NEEDED.match(clauses[1]):
+            return [I.Found("decision", {"text": ctx.section.topic[:1].upper() + ctx.section.topic[1:],
+                                         "status": "pending"})]
+    closed = CLOSED_TAIL.search(body)
+    if closed and closed.start() > 0:
+        return _closed_action(body[:closed.start()], ctx)
+    if len(clauses) > 1:
+        m = PRONOUN_WILL.match(clauses[-1])
+        owner = re.match(rf"^(?P<owner>{I.CAP_TOKEN}(?:\s+{I.CAP_TOKEN}){{0,2}})\s", clauses[0])
+        if m and owner and ctx.people.is_known(owner.group("owner")):
+            text = _resolve_it(m.group("text"), clauses[0])
+            action = I.parse_action(f"{owner.group('owner')} will {text}", None, ctx)
+            return [action] if _has_content(action) else []
+    referent = REFERENT.search(body)
+    if referent:
+        ctx.section.referent = referent.group("np")  # what a later "it" in this paragraph stands for
+    return None
+
+
+def _resolve_it(text: str, antecedent: str | None) -> str:
+    """"confirm it with Freightline" after "the pallet-label format is still not confirmed": the format."""
+    m = REFERENT.search(antecedent or "")
+    if not m:
+        return text
+    return re.sub(r"^(\w+)\s+it\b", lambda x: f"{x.group(1)} {m.group('np')}", text, count=1)
+
+
+def _closed_action(head: str, ctx: Context) -> list[I.Found]:
+    """"Mateus Ferreira demonstrated wave-picking …; action closed": a done action, owned by who did it."""
+    head = re.sub(r"^(?:and|but)\s+", "", head.strip())
+    owner = None
+    m = re.match(rf"^(?P<owner>{I.CAP_TOKEN}(?:\s+{I.CAP_TOKEN}){{0,2}})\s+(?P<rest>[a-z]\w*ed\b.+)$", head)
+    if m and ctx.people.is_known(m.group("owner")):
+        owner, head = ctx.people.resolve(m.group("owner")), m.group("rest")
+    elif ctx.is_email:  # "The report is attached, so that action is closed": the writer's own action
+        owner = ctx.people.sender
+    text = I.tidy(DONE_DATE.sub("", I.tidy(head)))
+    text = re.sub(r"(?i)^the\s+", "", text)
+    if len(text.split()) < 3:
+        return []
+    return [I.Found("action", {"text": text[:1].upper() + text[1:], "owner": owner, "due": None, "due_raw": None,
+                               "status": "done"})]
+
+
 def parse_sentence(sentence: str, ctx: Context, previous: I.Found | None,
                    earlier_in_paragraph: I.Found | None = None) -> list[I.Found]:
     """Actions, decisions and risks stated in one prose sentence."""
     body = MINUTE_NUMBER.sub("", re.sub(r"\s+", " ", P.MARKDOWN.sub("", sentence)).strip())
+    # "Siobhan Gallagher (in absentia) to draft …": an aside between the owner and the task
+    body = re.sub(rf"^({I.CAP_TOKEN}(?:\s+{I.CAP_TOKEN}){{0,2}})\s+\([^()]{{1,30}}\)\s+(?=(?:to|will)\s)", r"\1 ",
+                  body)
     if RISK_REFERENCE.search(body) and _risk_follow_up(body, ctx, earlier_in_paragraph):
         return []
+    minuted = _minute_prose(body, ctx, earlier_in_paragraph)
+    if minuted is not None:
+        return minuted
     decision = _pending_decision(body, ctx)
     if decision:
         return [decision]
@@ -133,6 +239,9 @@ def parse_sentence(sentence: str, ctx: Context, previous: I.Found | None,
         return [action] if _has_content(action) else []
     m = I.OWNER_TO.match(body)  # "Caseworx to provide a revised date by COB Friday."
     if m and not m.group("text").startswith("be ") and _names_someone(m.group("owner"), ctx):
+        if ctx.section.referent and re.match(r"^\w+\s+it\b", m.group("text")):  # "… to confirm it with …"
+            body = body[:m.start("text")] + re.sub(r"^(\w+)\s+it\b", rf"\1 {ctx.section.referent}",
+                                                   m.group("text"), count=1)
         action = I.parse_action(body, None, ctx)
         return [action] if _has_content(action) else []
     m = IS_DONE.match(body)
