@@ -40,6 +40,13 @@ def test_openapi_describes_the_contract_paths(client):
     assert client.get("/docs").status_code == 200
 
 
+def test_api_docs_load_nothing_from_a_cdn(client):
+    page = client.get("/docs").text
+    assert "cdn" not in page.lower()
+    assert "/docs-assets/swagger-ui-bundle.js" in page
+    assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
+
+
 def test_requests_without_a_known_token_are_refused(client, settings):
     missing = client.get("/api/programs/erp/signals")
     assert missing.status_code == 401

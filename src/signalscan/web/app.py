@@ -108,6 +108,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=_lifespan(settings),
         # Bodies far over the limit get 413 before they are read; save_uploads checks the exact file bytes.
         max_body_size=int(settings.max_upload_mb * 1_048_576) + MULTIPART_SLACK,
+        docs_url=None,  # served below from the installed swagger-ui-bundle: no CDN, works air-gapped
     )
     # Routes read settings through get_settings; an app built for explicit settings serves those.
     app.dependency_overrides[get_settings] = lambda: settings
@@ -116,4 +117,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(ui.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    _mount_offline_docs(app)
     return app
+
+
+def _mount_offline_docs(app: FastAPI) -> None:
+    """OpenAPI docs at /docs with Swagger UI's files from the swagger-ui-bundle package."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> Any:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json", title="signalscan API",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/docs-assets/favicon-32x32.png",
+        )
