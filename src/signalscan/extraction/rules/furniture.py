@@ -96,3 +96,23 @@ def has_content(text: str | None) -> bool:
     if PLACEHOLDER_MARK.search(text or "") and not PLACEHOLDER_WORDS.sub(" ", text or "").strip():
         return False
     return bool(re.search(r"[^\W\d_]{2,}", words))
+
+
+# a report's dateline: "Week ending 17 Apr 2026 | Prepared by …", "Reporting period: 1-14 May",
+# "As at 30/04/2026", "Status as of 3 March" — when the report speaks, never an item
+DATELINE = re.compile(
+    r"(?i)^\W*(?:(?:for\s+(?:the\s+)?)?(?:week|fortnight|month|period|quarter|sprint)\s+(?:ending|ended|end"
+    r"|to|of|commencing|beginning|starting)|w/?[ce]|reporting\s+(?:date|period|week)|report(?:ing)?\s+date|"
+    r"as\s+(?:at|of)|status\s+(?:as\s+)?(?:at|of)|period)\b\s*[:\-–—]?\s*(?P<rest>.{1,160})$")
+
+
+def is_dateline(text: str) -> bool:
+    """A header line that only says when the report speaks (and who prepared it)."""
+    m = DATELINE.match(" ".join(text.split()))
+    if not m:
+        return False
+    first, *others = re.split(r"\s*[|·•]\s*|\s+[—–]\s+|\s+-\s+(?=[A-Z])", m.group("rest"))
+    if not re.search(r"\d", first) or len(first.split()) > 6:
+        return False
+    return all(PREPARED_BY.match(o) or MARKING.match(o) or PAGE_NUMBER.match(o)
+               or (re.search(r"\d", o) and len(o.split()) <= 4) for o in others if o.strip())

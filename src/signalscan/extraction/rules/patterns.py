@@ -185,13 +185,13 @@ SEVERITY = re.compile(
 # ---------------------------------------------------------------- statuses (RAG)
 RAG_WORD = re.compile(
     r"(?i)^\W*(?P<rag>green|amber|red|yellow|g|a|r|y|on[- ]track|at[- ]risk|off[- ]track|on[- ]plan|"
-    r"off[- ]plan|behind(?: plan)?|ahead(?: of plan)?)\W*$"
+    r"off[- ]plan|behind(?: plan)?|ahead(?: of plan)?|delayed|slipping)\W*$"
 )
 RAG_MAP = {
     "green": "green", "g": "green", "on track": "green", "on plan": "green", "ahead": "green",
     "ahead of plan": "green", "amber": "amber", "a": "amber", "yellow": "amber", "y": "amber",
     "at risk": "amber", "behind": "amber", "behind plan": "amber", "red": "red", "r": "red",
-    "off track": "red", "off plan": "red",
+    "off track": "red", "off plan": "red", "delayed": "red", "slipping": "amber",
 }
 RAG_INLINE = re.compile(
     r"(?i)^(?P<ws>[A-Z][^:—–|]{1,60}?)\s*(?:\((?P<who>[^)]{1,40})\))?\s*(?:[—–:-]\s*)?"
