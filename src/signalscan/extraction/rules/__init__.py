@@ -303,6 +303,14 @@ def _continues(units: list[Unit], i: int, out: dict) -> bool:
     return tags.continues(units[i].text, above.text)
 
 
+def _numbered_item(unit: Unit, ctx: Context) -> bool:
+    """A short numbered line of a PDF list under Risks / Actions / Decisions ("1. Key super-user
+    availability during the stock-take") that the PDF reader took for a numbered heading: an item."""
+    text = unit.text.strip()
+    return unit.block.page is not None and ctx.section.kind in ITEM_KIND and bool(
+        re.match(r"^\d{1,2}[.)]\s+\S", text)) and len(text.split()) >= 6 and P.section_kind(text) is None
+
+
 def _is_table_row(unit: Unit) -> bool:
     if unit.block.kind == "table_row":
         return True
@@ -318,7 +326,7 @@ def _same_table(a: Unit, b: Unit) -> bool:
 
 def _read_unit(unit: Unit, ctx: Context, out: dict, previous: I.Found | None) -> I.Found | None:
     text = unit.text.strip()
-    heading = unit.block.kind in ("heading", "title", "slide_title")
+    heading = unit.block.kind in ("heading", "title", "slide_title") and not _numbered_item(unit, ctx)
     body, ref = I.strip_line(text)
     status = I.parse_status(body, ctx) if body else None
     if status:
