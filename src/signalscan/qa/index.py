@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ class ProgramIndex:
     vectors: np.ndarray | None = None  # unit embeddings per row (a snapshot of Chroma), for exact scoring
     _speaker_rows: dict[str, np.ndarray] | None = None
     _document_speakers: dict[int, set[str]] | None = None
+    _all_speakers: set[str] = field(default_factory=set)
 
     def mask(self, document_ids: set[int] | None = None, date_from: date | None = None,
              date_to: date | None = None, kinds: list[str] | None = None) -> np.ndarray:
@@ -52,8 +53,10 @@ class ProgramIndex:
             self._document_speakers = {}
             for row, labels in enumerate(self.speakers):
                 self._document_speakers.setdefault(int(self.document[row]), set()).update(labels)
-        picked = self._document_speakers if document_ids is None else document_ids
-        return set().union(*(self._document_speakers.get(d, set()) for d in picked))
+            self._all_speakers = set().union(*self._document_speakers.values())
+        if document_ids is None:
+            return set(self._all_speakers)
+        return set().union(*(self._document_speakers.get(d, set()) for d in document_ids))
 
     def speaker_rows(self, speaker: str) -> np.ndarray:
         """Rows in which this speaker has a turn."""

@@ -70,9 +70,12 @@ def dense_scores(index: ProgramIndex, store: DenseSearch, vector: Sequence[float
     """Cosine similarity per row: exact from the index's vector snapshot, else Chroma's k nearest
     (rows Chroma does not return get the lowest score it returned)."""
     if index.vectors is not None:
+        query = np.asarray(vector, dtype=np.float32)
         rows = np.flatnonzero(mask)
+        if rows.size > len(index.chunks) // 8:  # most rows: one matrix-vector product, no gathered copy
+            return (index.vectors @ query) * mask
         scores = np.zeros(len(index.chunks), dtype=np.float32)
-        scores[rows] = index.vectors[rows] @ np.asarray(vector, dtype=np.float32)
+        scores[rows] = index.vectors[rows] @ query
         return scores
     scores = np.full(len(index.chunks), np.nan, dtype=np.float32)
     for hit in store.query(vector, k=min(k, max(int(mask.sum()), 1)), where=where):
