@@ -236,3 +236,19 @@ def test_the_thread_owner_is_the_person_named_beside_their_firm() -> None:
     docs.append(doc(5, week(3), kind="deck", actions=[action(text, owner="Sam Reyes", ref="B-14")]))
     [thread] = build_threads(docs, Settings())
     assert thread.owner == "Sam Reyes"
+
+
+def test_a_decision_deferred_for_new_reasons_each_week_stays_one_thread() -> None:
+    def decision(text: str, status: str) -> Decision:
+        return Decision(text=text, status=status, evidence=Evidence(locator="paragraph 9", quote=text))
+
+    docs = [
+        doc(1, week(1), decisions=[decision(
+            "the decision on the cutover approach (big bang or phased by plant) was deferred", "deferred")]),
+        doc(2, week(2), decisions=[decision(
+            "the cutover approach decision was deferred again because the sponsor was absent", "deferred")]),
+        doc(3, week(3), decisions=[decision(
+            "Cutover approach still pending awaiting the options paper from finance", "pending")]),
+    ]
+    [thread] = [t for t in build_threads(docs, Settings()) if t.kind == "decision"]
+    assert len(thread.mentions) == 3

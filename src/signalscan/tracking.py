@@ -128,9 +128,18 @@ _STATUS_WORDS = (
 _STATUS_STEMS = content_words(_STATUS_WORDS)
 
 
+# why a decision waits is news of the week, not the decision: "deferred again because the sponsor was
+# absent", "still pending — Henrik asked for a recommendation before he will decide"
+_DECISION_REASON = re.compile(r"(?i)\s(?:because|pending|awaiting)\s.*$")
+
+
 @lru_cache(maxsize=65536)
-def item_words(text: str) -> frozenset[str]:
+def item_words(text: str, kind: str = "action") -> frozenset[str]:
     """The words an item is known by across meetings: content words less the status talk around them."""
+    if kind == "decision":
+        subject = _DECISION_REASON.sub("", text)
+        if len(content_words(subject) - _STATUS_STEMS) >= 2:
+            text = subject
     words = content_words(text)
     return (words - _STATUS_STEMS) or words
 
@@ -286,7 +295,7 @@ def _items_of(stored: StoredExtraction) -> list[_Item]:
                 _Item(
                     kind,
                     mention,
-                    item_words(item.text),
+                    item_words(item.text, kind),
                     _ref_key(item.ref),
                     owner=None if is_vague_owner(item.owner) else item.owner,
                     workstream=workstream_key(item.workstream) if item.workstream else None,
