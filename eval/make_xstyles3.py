@@ -32,18 +32,13 @@ Deterministic: run ``.venv/bin/python eval/make_xstyles3.py`` to regenerate.
 import datetime as dt
 import email.policy
 import email.utils
-import html
 import json
 import re
 import shutil
-import zipfile
-from collections import defaultdict
 from email.message import EmailMessage
 from pathlib import Path
 
 import docx
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Pt
 from pptx import Presentation
 from pptx.dml.color import RGBColor as PRGB
@@ -59,7 +54,7 @@ FIXED = dt.datetime(2026, 1, 1, 9, 0, 0)
 # =============================================================== labels and writers
 # shared with the xstyles2 generator (one harness for every blind corpus)
 from make_xstyles2 import (  # noqa: E402
-    Doc, au, core, derive, doc_text, eu, expected, normalize_zip, shade, week_of, word_table, write_text,
+    Doc, core, doc_text, expected, normalize_zip, write_text,
 )
 
 
@@ -415,7 +410,7 @@ def lc_transcript(docs, idx, turns, acts=(), decs=()):
     m = LC_MEET[idx]
     rel = f"{LC}/transcripts/CRM Steering - weekly {m:%Y-%m-%d} - Transcript.txt"
     d = Doc(LC, rel, m, "minutes")
-    lines = [f"CRM Program Steering - weekly", f"{ymd(m)}, 10:00 - 10:45", "Transcript", ""]
+    lines = ["CRM Program Steering - weekly", f"{ymd(m)}, 10:00 - 10:45", "Transcript", ""]
     for who, hhmm, text in turns:
         lines += [f"{who}   {hhmm}", text, ""]
     write_text(OUT / rel, "\n".join(lines))
