@@ -45,7 +45,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 import make_xstyles3 as x3
-from make_xstyles3 import Doc, core, normalize_zip, word_table, write_text
+from make_xstyles2 import Doc, core, normalize_zip, word_table, write_text
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "xstyles4"
