@@ -15,8 +15,10 @@ from xml.sax.saxutils import escape
 from signalscan.briefing import charts
 from signalscan.briefing.model import Briefing
 from signalscan.briefing.render_md import (
+    ACTION_COLUMNS,
     RAG_WEEKS,
     SEVERITIES,
+    action_rows,
     changes_lines,
     cite,
     rag_cell_text,
@@ -171,18 +173,8 @@ def _actions(doc: DocxWriter, briefing: Briefing) -> None:
     for owner in briefing.actions_by_owner:
         doc.heading(f"{owner.owner} — {owner.open} open, {owner.overdue} overdue", 2)
         doc.table(
-            ["Action", "Age (weeks)", "Carried over", "Due slips", "Due", "Evidence"],
-            [
-                [
-                    a.text,
-                    a.age_weeks,
-                    a.carried_over,
-                    a.due_slips,
-                    f"{a.due}{' (overdue)' if a.overdue else ''}" if a.due else "none",
-                    cite(a.evidence) if a.evidence else None,
-                ]
-                for a in owner.actions
-            ],
+            ACTION_COLUMNS,
+            action_rows(owner),
         )
 
 

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from signalscan.briefing.model import BriefedSignal, Briefing, RagCell
+from signalscan.briefing.model import BriefedSignal, Briefing, OwnerActions, RagCell
 from signalscan.models import SignalEvidence
 
 SEVERITIES = ("high", "medium", "low")
 RAG_LETTER = {"green": "G", "amber": "A", "red": "R", None: "·"}
 RAG_WEEKS = 12
+ACTION_COLUMNS = ["Action", "Age (weeks)", "Carried over", "Due slips", "Due", "Evidence"]
+
+
+def action_rows(owner: OwnerActions) -> list[list[object]]:
+    """One owner's aging actions as table rows (the same in every format)."""
+    return [
+        [a.text, a.age_weeks, a.carried_over, a.due_slips,
+         f"{a.due}{' (overdue)' if a.overdue else ''}" if a.due else "none",
+         cite(a.evidence) if a.evidence else None]
+        for a in owner.actions
+    ]
 
 
 def title(briefing: Briefing) -> str:
@@ -106,18 +117,8 @@ def _actions_md(briefing: Briefing) -> list[str]:
     for owner in briefing.actions_by_owner:
         out += [f"### {owner.owner} — {owner.open} open, {owner.overdue} overdue", ""]
         out += _table(
-            ["Action", "Age (weeks)", "Carried over", "Due slips", "Due", "Evidence"],
-            [
-                [
-                    a.text,
-                    a.age_weeks,
-                    a.carried_over,
-                    a.due_slips,
-                    f"{a.due}{' (overdue)' if a.overdue else ''}" if a.due else "none",
-                    cite(a.evidence) if a.evidence else None,
-                ]
-                for a in owner.actions
-            ],
+            ACTION_COLUMNS,
+            action_rows(owner),
         )
     return out
 
