@@ -169,3 +169,45 @@ def test_bm25_index_is_persisted_and_rebuilt_when_chunks_change(
     answer = answer_question("payroll interface blocked", settings, program="atlas", k=1)
     assert (folder / "signature.json").read_text() != signature
     assert answer.citations[0].document == str(extra)
+
+
+FIRST_HEARD_WEEKS = {
+    "2026-03-02": ("All workstreams green; the data migration approach is agreed with the vendor.",
+                   "Training rollout is delayed a week because the trainers are booked elsewhere."),
+    "2026-03-09": ("The data migration is two weeks behind plan because the vendor extract is late.",
+                   "Training rollout recovered and is back on plan."),
+    "2026-03-16": ("The data migration is still slipping; mock load 2 has not started.",
+                   "Finance opening balances loaded."),
+}
+
+
+def _status_report(day: str, migration: str, other: str, rag: str) -> str:
+    return (f"# Weekly Status Report\nDate: {day}\n\n"
+            "## Workstream status\n\n| Workstream | Owner | RAG | Commentary |\n|---|---|---|---|\n"
+            f"| Data Migration | Jonas Keller | {rag} | {migration} |\n"
+            "| Training | Mei Tan | Green | On plan. |\n\n"
+            f"## Discussion\n{migration}\n\n{other}\n")
+
+
+def test_first_heard_cites_the_earliest_problem_passage_and_names_the_owner(tmp_path: Path) -> None:
+    paths = []
+    for (day, (migration, other)), rag in zip(FIRST_HEARD_WEEKS.items(), ("Green", "Amber", "Red"), strict=True):
+        path = tmp_path / f"status-{day}.md"
+        path.write_text(_status_report(day, migration, other, rag))
+        paths.append(str(path))
+    settings = Settings(home=tmp_path / "home", embeddings="hash")  # type: ignore[call-arg]
+    assert not ingest_paths(paths, program="p", settings=settings)["failed"]
+    answer = answer_question("When did we first hear about the data migration slippage, and who owned the fix?",
+                             settings, program="p")
+    first = answer.citations[0]
+    assert first.meeting_date is not None and first.meeting_date.isoformat() == "2026-03-09"
+    assert "behind plan" in first.quote and "status-2026-03-09.md" in first.document
+    assert answer.answer.startswith("First raised on 2026-03-09 in status-2026-03-09.md")
+    assert "approach is agreed" not in answer.answer and "Training" not in answer.answer
+    dates = [c.meeting_date for c in answer.citations[:-1]]
+    assert dates == sorted(dates)  # earliest first
+    assert answer.mode == "structured" and "Owner: Jonas Keller" in answer.answer
+    assert f"[{len(answer.citations)}]" in answer.answer.splitlines()[-1]  # the owner is cited
+    # without an owner question it is a cited passage answer
+    plain = answer_question("Since when is the data migration late?", settings, program="p")
+    assert plain.mode == "extractive" and plain.citations[0].meeting_date.isoformat() == "2026-03-09"

@@ -126,3 +126,29 @@ def test_structured_mode_end_to_end_from_ingested_minutes(tmp_path: Path) -> Non
     assert cited.line_start is not None and "recovery plan" in lines[cited.line_start - 1]
     passage = answer_question("What about the vendor recovery plan?", settings, program="p")
     assert passage.mode == "extractive"
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("When did we first hear about the data migration slippage, and who owned the fix?",
+     "the data migration slippage"),
+    ("When did we first learn of the vendor delay?", "the vendor delay"),
+    ("When was the cutover risk first raised?", "the cutover risk"),
+    ("When was the extract delay first flagged by Corvel?", "the extract delay"),
+    ("Since when is the label printing blocked?", "the label printing blocked"),
+    ("Who owns the data migration recovery plan?", None),
+    ("When is the next steering committee?", None),
+])
+def test_first_heard_questions_are_recognised(question: str, topic: str | None) -> None:
+    from signalscan.qa.query import first_heard_topic
+
+    assert first_heard_topic(question) == topic
+
+
+def test_first_heard_topic_splits_problem_from_subject() -> None:
+    from signalscan.qa.structured import speaks_of, split_topic
+
+    topic = split_topic("the data migration slippage")
+    assert topic.problem and topic.words == ["data", "migr"]
+    assert speaks_of("All green; data migration approach agreed.", topic) is None
+    assert speaks_of("Training is two weeks late.\nData migration: migration is behind plan.", topic) == \
+        "Data migration: migration is behind plan."

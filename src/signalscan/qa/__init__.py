@@ -20,7 +20,7 @@ from signalscan.errors import NotFoundError, SignalscanError
 from signalscan.models import Answer, Citation
 from signalscan.qa.answer import extractive_answer, llm_answer, print_answer
 from signalscan.qa.index import ProgramIndex, load_program_index
-from signalscan.qa.query import plan_query
+from signalscan.qa.query import asks_owner, first_heard_topic, plan_query
 from signalscan.qa.retrieve import (
     DenseSearch,
     RetrievalWeights,
@@ -33,7 +33,14 @@ from signalscan.qa.retrieve import (
     make_citation,
     select_rows,
 )
-from signalscan.qa.structured import answer_structured, detect_structured
+from signalscan.qa.structured import (
+    answer_structured,
+    detect_structured,
+    problem_sentence,
+    speaks_of,
+    split_topic,
+    topic_owner,
+)
 
 if TYPE_CHECKING:
     from signalscan.config import Settings
@@ -130,6 +137,11 @@ class Asker:
             raise SignalscanError("the question is empty: ask something, e.g. signalscan ask \"who owns the "
                                   "data migration?\"")
         document_ids = self._document_ids(program, document)
+        topic = None if retrieve_only else first_heard_topic(question)
+        if topic is not None:
+            first = self._first_heard(question, topic, program, k, document_ids)
+            if first is not None:
+                return first
         if document is None and not retrieve_only:
             structured = self._structured(question, program, k)
             if structured is not None:
@@ -171,10 +183,82 @@ class Asker:
             return None
         return Answer(question=question, answer=result.answer, mode="structured", citations=result.citations)
 
+    def _first_heard(self, question: str, topic_text: str, program: str, k: int,
+                     document_ids: set[int] | None, pool: int = 100) -> Answer | None:
+        """'When did we first hear about X?': of the passages retrieved for X, those that speak of X (and
+        of the problem asked about), earliest first; the owner from the ledger when the question asks."""
+        topic = split_topic(topic_text)
+        if not topic.words:
+            return None
+        index = self.index(program)
+        plan = plan_query(topic_text, index.speakers_of(document_ids))
+        mask = index.mask(document_ids, plan.date_from, plan.date_to)
+        if not mask.any():
+            return None
+        lexical = index.lexical.scores(plan.tokens, mask)
+        dense = dense_scores(index, self.store, self.embedder.embed_query(plan.semantic_text),
+                             chroma_where(index, plan, document_ids), mask, self.weights.dense_candidates)
+        sharp, _ = fuse(index, plan, dense, lexical, mask, self.weights)
+        found = []
+        for row in select_rows(sharp, pool):
+            chunk = index.chunks[row]
+            line = speaks_of(chunk.text, topic)
+            if line is not None:
+                found.append((chunk.meeting_date or date.max, -float(sharp[row]), row, line))
+        if not found:
+            return None
+        found.sort(key=lambda f: f[:3])
+        citations = [_line_citation(index.chunks[row], line, -score, plan, self.weights.trim)
+                     for _, score, row, line in found[:k]]
+        first = citations[0]
+        when = first.meeting_date.isoformat() if first.meeting_date else "an undated document"
+        quote = problem_sentence(first.quote, topic)
+        lines = [f"First raised on {when} in {Path(first.document).name} ({first.locator}): \"{quote}\" [1]"]
+        if len(citations) > 1:
+            later = ", ".join(f"{c.meeting_date or 'undated'} [{n}]"
+                              for n, c in enumerate(citations[1:], start=2))
+            lines.append(f"Raised again: {later}.")
+        mode = "extractive"
+        if asks_owner(question):
+            owner = self._topic_owner(topic, program, first.meeting_date)
+            if owner is None:
+                lines.append("Owner: none is recorded in the ledger for this.")
+            else:
+                citations.append(owner.citation)
+                source = Path(owner.citation.document).name
+                day = f", {owner.citation.meeting_date}" if owner.citation.meeting_date else ""
+                lines.append(f"Owner: {owner.owner} ({owner.role}; {source}, {owner.citation.locator}{day}) "
+                             f"[{len(citations)}]")
+                mode = "structured"
+        return Answer(question=question, answer="\n".join(lines), mode=mode, citations=citations)
+
+    def _topic_owner(self, topic: Any, program: str, since: date | None) -> Any:
+        from signalscan.service import list_threads
+
+        statuses = [(e.path, e.extraction.document.meeting_date, status)
+                    for e in self.ledger.extractions(program, as_of=None) for status in e.extraction.statuses]
+        return topic_owner(topic, statuses, list_threads(self.settings, program=program), since)
+
     def close(self) -> None:
         """Release the workspace's database connections."""
         if self._workspace is not None:
             self._workspace.close()
+
+
+def _line_citation(chunk: Any, line: str, score: float, plan: Any, trim: bool) -> Citation:
+    """A citation of one chunk narrowed to the line that speaks of the topic (its own line number when
+    the chunk's lines are numbered)."""
+    citation = make_citation([chunk], score, plan, trim=False)
+    lines = chunk.text.split("\n")
+    at = next((i for i, raw in enumerate(lines) if raw.strip() == line), None)
+    numbered = (chunk.line_start is not None and chunk.line_end is not None
+                and chunk.line_end - chunk.line_start + 1 == len(lines))
+    if at is not None and numbered:
+        number = chunk.line_start + at
+        prefix = chunk.locator.split("line")[0] if "line" in chunk.locator else ""
+        return citation.model_copy(update={"quote": line, "line_start": number, "line_end": number,
+                                           "locator": f"{prefix}line {number}"})
+    return citation.model_copy(update={"quote": line})
 
 
 def answer_question(question: str, settings: Settings, program: str = "default", document: str | None = None,

@@ -100,3 +100,31 @@ def _date_range(question: str) -> tuple[date | None, date | None]:
     since, until = _SINCE.search(question), _UNTIL.search(question)
     return (date.fromisoformat(since.group(1)) if since else None,
             date.fromisoformat(until.group(1)) if until else None)
+
+
+# "When did we first hear about X", "when was X first raised", "since when is X late": the earliest mention.
+_FIRST_HEARD = re.compile(
+    r"\bwhen (?:did|do|have) (?:we|you|i|they|the (?:team|programme|program|board)|anyone|anybody) first "
+    r"(?:hear|learn|see|notice|spot|find out|get wind|know|become aware)\w*\s+(?:about\s+|of\s+|that\s+)?"
+    r"(?P<a>.+?)(?=,|;|\?|\s+and\s+who\b|$)"
+    r"|\bwhen (?:was|were|did|had) (?P<b>.+?) first (?:raised|reported|flagged|mentioned|noticed|spotted|"
+    r"discussed|escalated|come up|came up|surface|surfaced|appear|appeared|seen|heard)\b"
+    r"|\bsince when (?:(?:is|are|was|were|has|have|had|did|do|does) )?(?P<c>.+?)(?=,|;|\?|\s+and\s+who\b|$)",
+    re.I,
+)
+_WHO_OWNS = re.compile(r"\bwho\b[^?]*?\b(own\w*|responsib\w*|accountab\w*|fix\w*|lead\w*|led|in charge|"
+                       r"on the hook)\b", re.I)
+
+
+def first_heard_topic(question: str) -> str | None:
+    """What a 'when did we first hear about …' question asks the earliest mention of, or None."""
+    match = _FIRST_HEARD.search(question or "")
+    if match is None:
+        return None
+    topic = next((g for g in match.groups() if g), "").strip(" .")
+    return topic or None
+
+
+def asks_owner(question: str) -> bool:
+    """Whether the question also asks who owns or owned something ('… and who owned the fix?')."""
+    return bool(_WHO_OWNS.search(question or ""))

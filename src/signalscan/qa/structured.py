@@ -191,3 +191,131 @@ _HANDLERS: dict[str, Callable[..., StructuredResult | None]] = {
     "owner": _owners, "overdue": _overdue, "pending": _pending, "open_actions": _open_actions,
     "open_risks": _open_risks, "changed": _changed,
 }
+
+
+# --- "When did we first hear about X?": the earliest passage speaking of X and of the problem asked about
+
+# problem words a question names that the signals' problem language does not cover on its own
+_PROBLEM_WORDS = re.compile(r"\b(slip\w*|delay\w*|late(?:ness)?|behind|block\w*|stuck|stall\w*|overrun\w*|"
+                            r"issues?|problems?|trouble|concerns?|fail\w*|missed|overdue|escalat\w*)\b", re.I)
+_FIRST_GENERIC = frozenset("first hear heard learn learned learnt see saw notice noticed raised raise "
+                           "reported flagged mentioned since".split())
+
+
+def _words(text: str) -> list[str]:
+    """Content words of prose: a 'Data migration:' line opening is a subject here, not a speaker label."""
+    return tokenize(text.replace(":", " "))
+
+
+@dataclass
+class FirstTopic:
+    """A first-heard question's subject: the content words, and whether it asks about a problem."""
+
+    words: list[str]
+    problem: bool
+
+
+def split_topic(topic: str) -> FirstTopic:
+    """'the data migration slippage' -> words [data, migr], problem True."""
+    from signalscan.signals import problem_phrases
+
+    problems = problem_phrases(topic) + [m.group(0) for m in _PROBLEM_WORDS.finditer(topic)]
+    problem_tokens = set(_words(" ".join(problems)))
+    words = [w for w in tokenize(topic, _FIRST_GENERIC) if w not in problem_tokens]
+    return FirstTopic(words=list(dict.fromkeys(words)), problem=bool(problems))
+
+
+def _covered(wanted: set[str], have: set[str]) -> int:
+    """How many wanted words the text has, a stem meeting its longer form ('print' in 'printer')."""
+    return sum(1 for w in wanted
+               if w in have or len(w) >= 4 and any(h.startswith(w) or len(h) >= 4 and w.startswith(h)
+                                                   for h in have))
+
+
+def speaks_of(text: str, topic: FirstTopic, context: str = "") -> str | None:
+    """The line of `text` that speaks of the topic (its words here, all of them in `context` or the
+    text) and, when the question asks about a problem, states one; None when no line does."""
+    from signalscan.signals import problem_phrases
+
+    wanted = set(topic.words)
+    if _covered(wanted, set(_words(context or text))) < len(wanted):
+        return None
+    need = (len(wanted) + 1) // 2
+    for line in (raw.strip() for raw in text.split("\n")):
+        if not line or _covered(wanted, set(_words(line))) < need:
+            continue
+        if topic.problem and not problem_phrases(line):
+            continue
+        return line
+    return None
+
+
+def problem_sentence(line: str, topic: FirstTopic) -> str:
+    """The sentence of a line that states the problem (or names the topic), for quoting in the answer."""
+    from signalscan.signals import problem_phrases
+
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", line) if s.strip()]
+    for sentence in sentences:
+        if topic.problem and problem_phrases(sentence):
+            return sentence
+    wanted = set(topic.words)
+    for sentence in sentences:
+        if wanted & set(_words(sentence)):
+            return sentence
+    return line
+
+
+@dataclass
+class OwnerFound:
+    """Who owns a topic, how we know, and the evidence to cite."""
+
+    owner: str
+    role: str
+    citation: Citation
+
+
+def topic_owner(topic: FirstTopic, statuses: Sequence[tuple[str, date | None, object]],
+                threads: Sequence[Thread], since: date | None) -> OwnerFound | None:
+    """The owner of the topic from the ledger: the owner its workstream is reported with (the report
+    nearest after `since`, else the latest), else the owner of the action thread that addresses it.
+
+    `statuses` are (document, meeting date, signalscan.models.Status) triples."""
+    wanted = set(topic.words)
+    named = []
+    for document, day, status in statuses:
+        owner = getattr(status, "owner", None)
+        stream = set(_words(getattr(status, "workstream", "") or ""))
+        if owner and stream and stream <= wanted | {"workstream", "stream"} and stream & wanted:
+            named.append((document, day, status))
+    if named:
+        after = [s for s in named if since is None or (s[1] is not None and s[1] >= since)]
+        def says_owner(item: tuple[str, date | None, object]) -> bool:  # the quote itself names them
+            status = item[2]
+            surname = (status.owner or "").split()[-1:]  # type: ignore[attr-defined]
+            return bool(surname) and surname[0].lower() in status.evidence.quote.lower()  # type: ignore[attr-defined]
+        if after:
+            document, day, status = min(after, key=lambda s: (not says_owner(s), s[1] or date.max))
+        else:
+            document, day, status = max(named, key=lambda s: (says_owner(s), s[1] or date.min))
+        ev = status.evidence  # type: ignore[attr-defined]
+        cite = Citation(document=document, meeting_date=day, locator=ev.locator, quote=ev.quote, page=ev.page,
+                        slide=ev.slide, line_start=ev.line_start, line_end=ev.line_end, score=1.0)
+        return OwnerFound(status.owner, f"{status.workstream} workstream owner", cite)  # type: ignore[attr-defined]
+    actions = []
+    for thread in threads:
+        if thread.kind != "action" or not thread.owner:
+            continue
+        own = set(_words(" ".join([thread.text, thread.workstream or ""])))
+        overlap = len(wanted & own) / max(len(wanted), 1)
+        if overlap >= 0.5:
+            late = since is not None and thread.last_seen is not None and thread.last_seen < since
+            actions.append((overlap, not late, thread.status in OPEN["action"], thread.last_seen or date.min,
+                            thread))
+    if not actions:
+        return None
+    thread = max(actions, key=lambda a: a[:4])[4]
+    mention = next((m for m in reversed(thread.mentions) if m.owner), _latest(thread))
+    if mention is None:
+        return None
+    role = f"owner of action {thread.thread_id} '{thread.text}'"
+    return OwnerFound(thread.owner or "", role, _cite(mention))
