@@ -30,6 +30,7 @@ from signalscan.qa.retrieve import (
     fuse,
     group_contiguous,
     is_weak,
+    lead_row,
     make_citation,
     select_rows,
 )
@@ -73,7 +74,7 @@ def retrieve(index: ProgramIndex, question: str, embedder: Embedder, store: Dens
     rows = select_rows(fused, k, index.document, weights.adjacency)
     if weights.lead and rows:
         # the single best passage on its own merits leads; smoothing then covers the discussion
-        lead = int(np.argmax(sharp))
+        lead = lead_row(sharp, index.document, weights.lead_window, weights.lead_window_weight)
         rows = [lead] + [r for r in rows if r != lead][: k - 1]
     citations = []
     for group in group_contiguous(rows, index, weights.merge_backward):

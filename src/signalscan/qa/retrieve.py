@@ -33,7 +33,9 @@ class RetrievalWeights:
     neighbours: float = 0.5  # a passage whose neighbours also match is part of a longer discussion
     speaker: float = 0.15  # boost for passages where a speaker named in the question talks
     lead: bool = True  # the first citation is the best passage before smoothing
-    adjacency: float = 0.0  # bonus for extending a chosen passage rather than jumping elsewhere
+    lead_window: int = 9  # ... judged also by the mean score of the passages around it (same document)
+    lead_window_weight: float = 2.0
+    adjacency: float = 0.3  # bonus for extending a chosen passage rather than jumping elsewhere
     merge_backward: bool = False  # merging a weaker lead-in would push the better passage later
     trim: bool = True  # drop filler lines ("Yeah.", "Okay.") at a citation's edges
     broad_neighbours: float = 0.8  # for questions about a whole discussion
@@ -122,6 +124,26 @@ def _smooth(scores: np.ndarray, document: np.ndarray, weight: float) -> np.ndarr
     prev[1:][document[1:] != document[:-1]] = 0.0
     nxt[:-1][document[:-1] != document[1:]] = 0.0
     return scores + weight * np.maximum(prev, nxt)
+
+
+def lead_row(sharp: np.ndarray, document: np.ndarray, window: int = 1, weight: float = 0.0) -> int:
+    """The passage to cite first: its own score plus `weight` times the mean score of the `window`
+    passages centred on it (same document), so a strong passage inside a discussion that matches
+    throughout beats an equally strong one standing alone."""
+    live = np.isfinite(sharp)
+    base = np.where(live, sharp, 0.0).astype(np.float64)
+    score = base.copy()
+    half = window // 2
+    if weight > 0 and half > 0:
+        total = base.copy()
+        for off in range(1, half + 1):
+            if off >= len(base):
+                break
+            same = document[off:] == document[:-off]
+            total[:-off] += np.where(same, base[off:], 0.0)  # the passage `off` after
+            total[off:] += np.where(same, base[:-off], 0.0)  # the passage `off` before
+        score += weight * total / (2 * half + 1)
+    return int(np.argmax(np.where(live, score, -np.inf)))
 
 
 def select_rows(fused: np.ndarray, k: int, document: np.ndarray | None = None, adjacency: float = 0.0,
