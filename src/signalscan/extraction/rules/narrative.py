@@ -122,12 +122,15 @@ PASSIVE_TOPIC = re.compile(
     r"tabled)\b"
 )
 DECISION_NEEDED = re.compile(
-    r"(?i)^(?:a|the|this|that)\s+decision\s+(?:is|was|will be)\s+(?:still\s+)?(?:needed|required|due|expected|"
+    r"(?i)^(?:a|the|this|that)\s+decision\s+(?:is|was|will be)\s+(?:still\s+)?"
+    r"(?:needed|required|due|expected|"
     r"sought)\b"
 )
 # a bare deferral after the question it defers: "Decision deferred to the next meeting pending …"
-BARE_DEFERRAL = re.compile(r"(?i)^(?:the\s+)?(?:decision|item|matter)\s+(?:was\s+)?(?:deferred|postponed|parked|"
-                           r"held over|carried (?:over|forward))\b|^(?:deferred|postponed|parked)\s+(?:to|until)\b")
+BARE_DEFERRAL = re.compile(
+    r"(?i)^(?:the\s+)?(?:decision|item|matter)\s+(?:was\s+)?(?:deferred|postponed|parked|"
+    r"held over|carried (?:over|forward))\b|^(?:deferred|postponed|parked)\s+(?:to|until)\b"
+)
 # "…; action closed.", "…, so that item is closed."
 CLOSED_TAIL = re.compile(
     r"(?i)(?:\s*[;,]\s*(?:and\s+|so\s+)?|\s+so\s+)(?:the\s+|that\s+|this\s+)?(?:action|item)\s+"
@@ -201,7 +204,8 @@ def _closed_action(head: str, ctx: Context) -> list[I.Found]:
     text = re.sub(r"(?i)^the\s+", "", text)
     if len(text.split()) < 3:
         return []
-    return [I.Found("action", {"text": text[:1].upper() + text[1:], "owner": owner, "due": None, "due_raw": None,
+    return [I.Found("action", {"text": text[:1].upper() + text[1:], "owner": owner,
+                               "due": None, "due_raw": None,
                                "status": "done"})]
 
 
@@ -210,8 +214,8 @@ def parse_sentence(sentence: str, ctx: Context, previous: I.Found | None,
     """Actions, decisions and risks stated in one prose sentence."""
     body = MINUTE_NUMBER.sub("", re.sub(r"\s+", " ", P.MARKDOWN.sub("", sentence)).strip())
     # "Siobhan Gallagher (in absentia) to draft …": an aside between the owner and the task
-    body = re.sub(rf"^({I.CAP_TOKEN}(?:\s+{I.CAP_TOKEN}){{0,2}})\s+\([^()]{{1,30}}\)\s+(?=(?:to|will)\s)", r"\1 ",
-                  body)
+    aside = rf"^({I.CAP_TOKEN}(?:\s+{I.CAP_TOKEN}){{0,2}})\s+\([^()]{{1,30}}\)\s+(?=(?:to|will)\s)"
+    body = re.sub(aside, r"\1 ", body)
     if RISK_REFERENCE.search(body) and _risk_follow_up(body, ctx, earlier_in_paragraph):
         return []
     minuted = _minute_prose(body, ctx, earlier_in_paragraph)
