@@ -304,6 +304,7 @@ def main() -> None:
     )
     parser.add_argument("--weeks", type=int, default=52)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=5, help="cold runs; the median is reported")
     args = parser.parse_args()
     docs, truth = generate(args.weeks, args.seed)
     settings = Settings()
@@ -311,11 +312,16 @@ def main() -> None:
         len(d.extraction.actions) + len(d.extraction.decisions) + len(d.extraction.risks) for d in docs
     )
     # CPU seconds beside wall seconds: the wall clock of a shared machine says more about its neighbours
+    runs = []
+    for _ in range(args.repeat):
+        _clear_caches()  # every `signalscan signals` is a fresh process: time it cold
+        clock = _Clock()
+        threads = build_threads(docs, settings)
+        link = clock.lap()
+        found = detect_signals(docs, threads, settings)
+        runs.append((link, clock.lap()))
+    link, detect = sorted(runs, key=lambda r: r[0][0] + r[1][0])[len(runs) // 2]
     clock = _Clock()
-    threads = build_threads(docs, settings)
-    link = clock.lap()
-    found = detect_signals(docs, threads, settings)
-    detect = clock.lap()
     baseline = naive_threads(docs)
     naive = clock.lap()
     ours = {(m.document_id, m.text): t.thread_id for t in threads for m in t.mentions}
@@ -327,11 +333,19 @@ def main() -> None:
     print(f"{'signalscan build_threads':30s} {link[0]:7.3f} {link[1]:7.3f} {bcubed_f1(truth, ours):6.3f}")
     print(f"{'signalscan detect_signals':30s} {detect[0]:7.3f} {detect[1]:7.3f}  ({len(found)} signals)")
     total = (link[0] + detect[0], link[1] + detect[1])
-    print(f"{'signalscan threads + signals':30s} {total[0]:7.3f} {total[1]:7.3f}  (target < 1 s)")
+    print(f"{'signalscan threads + signals':30s} {total[0]:7.3f} {total[1]:7.3f}  (target < 1 s; "
+          f"median of {args.repeat} cold runs)")
     print(
         f"{'naive all-pairs linking':30s} {naive[0]:7.3f} {naive[1]:7.3f} {bcubed_f1(truth, baseline):6.3f}"
     )
     print(f"linking speed-up over the baseline: {naive[0] / link[0]:.1f}x (cpu)")
+
+
+def _clear_caches() -> None:
+    from signalscan import tracking
+
+    for cached in (tracking.stem, tracking.content_words, tracking.item_words):
+        cached.cache_clear()
 
 
 class _Clock:
