@@ -20,12 +20,14 @@ from signalscan.errors import NotFoundError, SignalscanError
 from signalscan.models import Answer, Citation
 from signalscan.qa.answer import extractive_answer, llm_answer, print_answer
 from signalscan.qa.index import ProgramIndex, load_program_index
-from signalscan.qa.query import asks_owner, first_heard_topic, plan_query
+from signalscan.qa.query import asks_owner, first_heard_topic, plan_query, topic_text
+from signalscan.qa.rerank import MatchScores, rerank_scores
 from signalscan.qa.retrieve import (
     DenseSearch,
     RetrievalWeights,
     Retrieved,
     chroma_where,
+    conversation_citations,
     dense_scores,
     fuse,
     group_contiguous,
@@ -33,6 +35,7 @@ from signalscan.qa.retrieve import (
     lead_row,
     make_citation,
     select_rows,
+    smooth_ranked,
 )
 from signalscan.qa.structured import (
     answer_structured,
@@ -68,20 +71,28 @@ def retrieve(index: ProgramIndex, question: str, embedder: Embedder, store: Dens
         weights = replace(weights, neighbours=weights.broad_neighbours, adjacency=weights.broad_adjacency)
     lexical = index.lexical.scores(plan.tokens, mask)
     vector = embedder.embed_query(plan.semantic_text)
-    dense = dense_scores(index, store, vector, chroma_where(index, plan, document_ids), mask,
-                         weights.dense_candidates)
+    where = chroma_where(index, plan, document_ids)
+    dense = dense_scores(index, store, vector, where, mask, weights.dense_candidates)
     sharp, fused = fuse(index, plan, dense, lexical, mask, weights)
-    rows = select_rows(fused, k, index.document, weights.adjacency)
+    if weights.rerank:
+        topic = topic_text(question) or question
+        topic_dense = dense_scores(index, store, embedder.embed_query(topic), where, mask,
+                                   weights.dense_candidates)
+        learned = rerank_scores(index, plan, MatchScores(dense, topic_dense, lexical, mask > 0),
+                                weights.ranker)
+        sharp, fused = smooth_ranked(learned, index.document, weights)
+    rows = select_rows(fused, max(k, weights.pool), index.document, weights.adjacency)
     if weights.lead and rows:
         # the single best passage on its own merits leads; smoothing then covers the discussion
         lead = lead_row(sharp, index.document, weights.lead_window, weights.lead_window_weight)
-        rows = [lead] + [r for r in rows if r != lead][: k - 1]
-    citations = []
-    for group in group_contiguous(rows, index, weights.merge_backward):
-        chunks = [index.chunks[i] for i in group]
-        citations.append(make_citation(chunks, max(fused[i] for i in group), plan, weights.trim))
+        rows = [lead] + [r for r in rows if r != lead][: max(k, weights.pool) - 1]
+    groups = group_contiguous(rows, index, weights.merge_backward)
+    citations = conversation_citations(index, groups, fused, plan, weights) if groups else None
+    if citations is None:
+        citations = [make_citation([index.chunks[i] for i in group], max(fused[i] for i in group), plan,
+                                   weights.trim) for group in groups]
     weak = not rows or is_weak(dense, plan.tokens, index.chunks, rows[0], weights)
-    return Retrieved(citations, weak)
+    return Retrieved(citations[:k], weak)
 
 
 class Asker:

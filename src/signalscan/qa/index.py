@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -12,7 +13,7 @@ import numpy as np
 
 from signalscan.chunking import speaker_of
 from signalscan.ledger import ChunkRecord, Ledger
-from signalscan.qa.lexical import LexicalIndex, corpus_signature
+from signalscan.qa.lexical import LexicalIndex, corpus_signature, tokenize
 
 
 @dataclass
@@ -32,6 +33,8 @@ class ProgramIndex:
     _speaker_rows: dict[str, np.ndarray] | None = None
     _document_speakers: dict[int, set[str]] | None = None
     _all_speakers: set[str] = field(default_factory=set)
+    _term_counts: tuple[dict[str, tuple[np.ndarray, np.ndarray]], np.ndarray] | None = None
+    _neighbour_dots: tuple[np.ndarray, np.ndarray] | None = None
 
     def mask(self, document_ids: set[int] | None = None, date_from: date | None = None,
              date_to: date | None = None, kinds: list[str] | None = None) -> np.ndarray:
@@ -67,6 +70,37 @@ class ProgramIndex:
                     rows.setdefault(label, []).append(row)
             self._speaker_rows = {label: np.array(r, dtype=np.int64) for label, r in rows.items()}
         return self._speaker_rows.get(speaker, np.zeros(0, dtype=np.int64))
+
+
+    def term_counts(self) -> tuple[dict[str, tuple[np.ndarray, np.ndarray]], np.ndarray]:
+        """Per token the rows it occurs in and how often, and each row's length in tokens (built once)."""
+        if self._term_counts is None:
+            postings: dict[str, tuple[list[int], list[int]]] = {}
+            lengths = np.zeros(len(self.chunks), dtype=np.float32)
+            for row, chunk in enumerate(self.chunks):
+                tokens = tokenize(chunk.text)
+                lengths[row] = len(tokens)
+                for token, count in Counter(tokens).items():
+                    entry = postings.setdefault(token, ([], []))
+                    entry[0].append(row)
+                    entry[1].append(count)
+            self._term_counts = ({t: (np.array(r, dtype=np.int64), np.array(c, dtype=np.float64))
+                                  for t, (r, c) in postings.items()}, lengths)
+        return self._term_counts
+
+    def neighbour_dots(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """Dot products of each row's vector with the next row's and the one after (None without vectors)."""
+        if self.vectors is None:
+            return None
+        if self._neighbour_dots is None:
+            v = self.vectors
+            next1, next2 = np.zeros(len(v)), np.zeros(len(v))
+            if len(v) > 1:
+                next1[:-1] = np.einsum("ij,ij->i", v[:-1], v[1:])
+            if len(v) > 2:
+                next2[:-2] = np.einsum("ij,ij->i", v[:-2], v[2:])
+            self._neighbour_dots = (next1, next2)
+        return self._neighbour_dots
 
 
 def _day(value: date | None) -> int:

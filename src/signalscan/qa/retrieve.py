@@ -42,6 +42,17 @@ class RetrievalWeights:
     broad_adjacency: float = 0.5
     dense_candidates: int = 200
     weak_dense: float = 0.28  # below this best cosine, with few query words found, nothing answers
+    rerank: bool = True  # rank with the fitted model of signalscan.qa.rerank instead of the plain fusion
+    ranker: np.ndarray | None = None  # weights of the model (default: signalscan.qa.rerank.WEIGHTS)
+    rerank_scale: float = 3.0  # its scores are spread to 0..scale, the range the constants above expect
+    pool: int = 20  # passages ranked before citations are cut, whatever k is
+    # conversations (transcript passages with their own line numbers): the lead cut to its best lines,
+    # short probes of the next passages, then the lead's discussion read on; see conversation_citations
+    core_lines: int = 6
+    probe_lines: int = 3
+    probes_first: int = 3
+    extend_back: int = 4
+    extend_forward: int = 20
 
 
 @dataclass
@@ -102,6 +113,17 @@ def fuse(index: ProgramIndex, plan: QueryPlan, dense: np.ndarray, lexical: np.nd
     for speaker in plan.speakers:
         sharp[index.speaker_rows(speaker)] += weights.speaker / len(plan.speakers)
     smoothed = _smooth(sharp, index.document, weights.neighbours)
+    return np.where(live, sharp, -np.inf), np.where(live, smoothed, -np.inf)
+
+
+def smooth_ranked(scores: np.ndarray, document: np.ndarray,
+                  weights: RetrievalWeights) -> tuple[np.ndarray, np.ndarray]:
+    """(sharp, smoothed) from a ranker's scores (-inf where filtered out), on the scale fuse() gives."""
+    live = np.isfinite(scores)
+    if not live.any():
+        return scores, scores
+    sharp = (weights.rerank_scale * _spread(np.where(live, scores, 0.0), live)).astype(np.float32)
+    smoothed = _smooth(sharp, document, weights.neighbours)
     return np.where(live, sharp, -np.inf), np.where(live, smoothed, -np.inf)
 
 
@@ -211,6 +233,122 @@ def make_citation(chunks: Sequence[ChunkRecord], score: float, plan: QueryPlan,
     return Citation(document=first.document, meeting_date=first.meeting_date, locator=locator,
                     quote="\n".join(lines), page=first.page, slide=first.slide, line_start=line_start,
                     line_end=line_end, score=round(float(score), 4))
+
+
+def conversation_citations(index: ProgramIndex, groups: list[list[int]], fused: np.ndarray, plan: QueryPlan,
+                           weights: RetrievalWeights) -> list[Citation] | None:
+    """Citations for a lead passage in a conversation (None when it is not one: the caller cites as usual).
+
+    Citations are read as one stream of lines, so they spend a budget. The lead is cut to its best
+    `core_lines`; the next passages to their best `probe_lines` each, so several places of the meeting
+    are shown early; then the lead's discussion is read on from `extend_back` lines before it to
+    `extend_forward` after (a discussion mostly goes on after the line that matched best). No line is
+    cited twice: a later citation keeps only lines not shown yet."""
+    lead = _numbered_lines(index, groups[0])
+    if lead is None or not all(index.speakers[r] for r in groups[0]):
+        return None
+    lo, hi = _trim([t for _, t in lead], plan)
+    lead = lead[lo:hi]
+    first = index.chunks[groups[0][0]]
+    lead_score = max(fused[i] for i in groups[0])
+    parts: list[tuple[ChunkRecord, list[tuple[int, str]], float] | Citation] = [
+        (first, _best_lines(lead, weights.core_lines, plan), lead_score)]
+    probes: list[tuple[ChunkRecord, list[tuple[int, str]], float] | Citation] = []
+    for group in groups[1:]:
+        lines = _numbered_lines(index, group)
+        score = max(fused[i] for i in group)
+        if lines is None:
+            probes.append(make_citation([index.chunks[i] for i in group], score, plan, weights.trim))
+            continue
+        lo, hi = _trim([t for _, t in lines], plan)
+        probes.append((index.chunks[group[0]], _best_lines(lines[lo:hi], weights.probe_lines, plan), score))
+    around = _document_lines(index, groups[0], lead[0][0] - weights.extend_back,
+                             lead[-1][0] + weights.extend_forward)
+    lo, hi = _trim([t for _, t in around], plan)
+    after = [line for line in around[lo:hi] if line[0] >= lead[0][0]]
+    before = [line for line in around[lo:hi] if line[0] < lead[0][0]]
+    # what follows the lead first, then what led to it
+    parts += probes[: weights.probes_first] + [(first, after, lead_score), (first, before, lead_score)]
+    parts += probes[weights.probes_first:]
+    return _unrepeated(parts)
+
+
+def _unrepeated(parts: list[tuple[ChunkRecord, list[tuple[int, str]], float] | Citation]) -> list[Citation]:
+    """Citations in order, each numbered-lines part cut to the lines no earlier citation showed."""
+    shown: set[tuple[str, int]] = set()
+    out: list[Citation] = []
+    for part in parts:
+        if isinstance(part, Citation):
+            out.append(part)
+            continue
+        chunk, lines, score = part
+        fresh = [line for line in lines if (chunk.document, line[0]) not in shown]
+        for run in _runs(fresh):
+            out.append(_lines_citation(chunk, run, score))
+            shown.update((chunk.document, n) for n, _ in run)
+    return out
+
+
+def _runs(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Numbered lines split where the numbering jumps."""
+    runs: list[list[tuple[int, str]]] = []
+    for line in lines:
+        if runs and line[0] == runs[-1][-1][0] + 1:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
+
+
+def _numbered_lines(index: ProgramIndex, rows: list[int]) -> list[tuple[int, str]] | None:
+    """(line number, text) of consecutive chunks whose text is exactly their file lines, else None."""
+    out: list[tuple[int, str]] = []
+    for row in rows:
+        chunk = index.chunks[row]
+        texts = chunk.text.split("\n")
+        start, end = chunk.line_start, chunk.line_end
+        if start is None or end is None or end - start + 1 != len(texts):
+            return None
+        out.extend(zip(range(chunk.line_start, chunk.line_end + 1), texts, strict=True))
+    return out
+
+
+def _document_lines(index: ProgramIndex, rows: list[int], first: int, last: int) -> list[tuple[int, str]]:
+    """The numbered lines first..last of the document of `rows`, read from its neighbouring chunks."""
+    document = index.document[rows[0]]
+    lo, hi = rows[0], rows[-1]
+    while lo > 0 and index.document[lo - 1] == document and (index.chunks[lo].line_start or 0) > first:
+        lo -= 1
+    while (hi + 1 < len(index.chunks) and index.document[hi + 1] == document
+           and (index.chunks[hi].line_end or last) < last):
+        hi += 1
+    lines: list[tuple[int, str]] = []
+    for row in range(lo, hi + 1):
+        numbered = _numbered_lines(index, [row])
+        if numbered is not None:
+            lines.extend(numbered)
+    return [(n, t) for n, t in lines if first <= n <= last] or (_numbered_lines(index, rows) or [])
+
+
+def _best_lines(lines: list[tuple[int, str]], size: int, plan: QueryPlan) -> list[tuple[int, str]]:
+    """The `size` consecutive lines with the most query words (the earliest such run; longer lines win
+    ties), or all of them when there are no more."""
+    if len(lines) <= size:
+        return lines
+    wanted = set(plan.tokens)
+    value = [len(set(tokenize(t)) & wanted) + 0.01 * min(len(t), 200) / 200 for _, t in lines]
+    sums = np.convolve(np.asarray(value), np.ones(size), mode="valid")
+    start = int(np.argmax(sums))
+    return lines[start:start + size]
+
+
+def _lines_citation(chunk: ChunkRecord, lines: list[tuple[int, str]], score: float) -> Citation:
+    first, last = lines[0][0], lines[-1][0]
+    prefix = chunk.locator.split("line")[0] if "line" in chunk.locator else ""
+    locator = f"{prefix}line {first}" if first == last else f"{prefix}lines {first}-{last}"
+    return Citation(document=chunk.document, meeting_date=chunk.meeting_date, locator=locator,
+                    quote="\n".join(t for _, t in lines), page=chunk.page, slide=chunk.slide,
+                    line_start=first, line_end=last, score=round(float(score), 4))
 
 
 def _trim(lines: list[str], plan: QueryPlan) -> tuple[int, int]:
