@@ -16,7 +16,14 @@ from signalscan.qa import answer_question
 from signalscan.qa.index import build_program_index
 from signalscan.qa.lexical import tokenize
 from signalscan.qa.query import plan_query
-from signalscan.qa.rerank import FEATURES, WEIGHTS, Windows, window_cosine, windowed_bm25
+from signalscan.qa.rerank import (
+    FEATURES,
+    WEIGHTS,
+    Windows,
+    mostly_conversation,
+    window_cosine,
+    windowed_bm25,
+)
 from signalscan.qa.retrieve import RetrievalWeights, conversation_citations
 
 
@@ -130,3 +137,13 @@ def test_a_short_minutes_line_still_beats_a_long_meeting(tmp_path: Path) -> None
                              program="p", k=5, retrieve_only=True)
     top = answer.citations[0]
     assert top.document == str(meeting) and 12 <= top.line_start <= 24
+
+
+def test_the_model_ranks_only_searches_that_are_mostly_conversation() -> None:
+    chunks = [_chunk(1, i, f"Marketing: turn {i}") for i in range(3)] + [_chunk(2, 0, "## Minutes")]
+    for chunk in chunks[:3]:
+        chunk.kind = "transcript"
+    index = build_program_index("p", "sig", chunks)
+    assert mostly_conversation(index, np.ones(4, dtype=np.float32))
+    assert not mostly_conversation(index, np.array([0, 0, 0, 1], dtype=np.float32))
+    assert not mostly_conversation(index, np.zeros(4, dtype=np.float32))

@@ -21,7 +21,7 @@ from signalscan.models import Answer, Citation
 from signalscan.qa.answer import extractive_answer, llm_answer, print_answer
 from signalscan.qa.index import ProgramIndex, load_program_index
 from signalscan.qa.query import asks_owner, first_heard_topic, plan_query, topic_text
-from signalscan.qa.rerank import MatchScores, rerank_scores
+from signalscan.qa.rerank import MatchScores, mostly_conversation, rerank_scores
 from signalscan.qa.retrieve import (
     DenseSearch,
     RetrievalWeights,
@@ -74,7 +74,7 @@ def retrieve(index: ProgramIndex, question: str, embedder: Embedder, store: Dens
     where = chroma_where(index, plan, document_ids)
     dense = dense_scores(index, store, vector, where, mask, weights.dense_candidates)
     sharp, fused = fuse(index, plan, dense, lexical, mask, weights)
-    if weights.rerank:
+    if weights.rerank and mostly_conversation(index, mask):
         topic = topic_text(question) or question
         topic_dense = dense_scores(index, store, embedder.embed_query(topic), where, mask,
                                    weights.dense_candidates)

@@ -9,7 +9,8 @@ cosine of the question with the window's summed vectors. Weights are fitted list
 meeting's passages, the gold passages as target) by `eval/fit_ranker.py` on QMSum validation meetings
 and checked by cross-validation over meetings there; see that script for the figures.
 
-Contract: `rerank_scores(index, plan, signals) -> scores per row` (-inf where filtered out).
+Contract: `rerank_scores(index, plan, match) -> scores per row` (-inf where filtered out), used when
+`mostly_conversation(index, mask)`: the model was fitted on meeting transcripts.
 """
 
 from __future__ import annotations
@@ -56,6 +57,15 @@ class MatchScores:
     topic: np.ndarray  # cosine of the question's topic (framing removed) with each passage
     lexical: np.ndarray  # BM25 of the program's index
     live: np.ndarray  # bool: passes the question's filters
+
+
+def mostly_conversation(index: ProgramIndex, mask: np.ndarray) -> bool:
+    """Whether most rows searched are turns of a conversation, the kind of text the model was fitted on
+    (minutes, decks and reports keep the plain fusion of dense and BM25 scores)."""
+    rows = np.flatnonzero(mask)
+    if rows.size == 0:
+        return False
+    return bool(np.mean(index.kind[rows] == "transcript") >= 0.5)
 
 
 def rerank_scores(index: ProgramIndex, plan: QueryPlan, match: MatchScores,
