@@ -25,6 +25,7 @@ class Settings(BaseSettings):
     database_url: str | None = None  # default: sqlite:///<home>/ledger.db (WAL)
     chroma_url: str | None = None  # unset: embedded PersistentClient in <home>/chroma
     queue_url: str | None = None  # unset: in-process jobs; redis://... for several API workers
+    job_lease_seconds: float = Field(default=60.0, gt=0)  # a Redis worker's lease on the job it runs
     max_upload_mb: float = 50.0
 
     # embeddings

@@ -3,6 +3,9 @@
 In-process by default (one worker thread in the server); with `queue_url=redis://...` job ids go
 through a Redis list that several API workers share. Job records live in the ledger either way,
 so `GET /api/jobs/{id}` answers across restarts and from any worker.
+
+A Redis worker holds a lease on the job it runs (renewed by a heartbeat); when a worker dies, its
+lease expires and another worker's reaper puts the job back in the queue (ingest is idempotent).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import json
 import logging
 import queue
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -106,6 +110,15 @@ class JobStore:
             values["error"] = error
         with self.engine.begin() as conn:
             conn.execute(jobs_table.update().where(jobs_table.c.job_id == job_id).values(**values))
+
+    def requeue(self, seen: JobRecord) -> bool:
+        """Mark a job queued again, unless its record changed since `seen` was read (taken meanwhile)."""
+        query = jobs_table.update().where(
+            jobs_table.c.job_id == seen.job_id, jobs_table.c.status == seen.status,
+            jobs_table.c.updated_at == seen.updated_at,
+        ).values(status="queued", updated_at=_now())
+        with self.engine.begin() as conn:
+            return conn.execute(query).rowcount == 1
 
     def unfinished(self) -> list[str]:
         """Ids of jobs queued or running, oldest first (to resume after a restart)."""
@@ -227,8 +240,38 @@ class InProcessQueue(JobQueue):
             return None
 
 
+# Requeue a taken job only while it has no lease; LREM answers 1 to one reaper only, so one requeues it.
+_REQUEUE_IF_LEASE_GONE = """
+if redis.call('EXISTS', KEYS[3]) == 1 then return 0 end
+if redis.call('LREM', KEYS[2], 1, ARGV[1]) == 0 then return 0 end
+redis.call('LPUSH', KEYS[1], ARGV[1])
+return 1
+"""
+# Drop a lease only if this worker still holds it.
+_RELEASE_IF_HELD = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+
+
+def _text(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+def _age_seconds(moment: datetime) -> float:
+    # SQLite hands timestamps back without their zone; they were written in UTC.
+    return (_now() - (moment if moment.tzinfo else moment.replace(tzinfo=UTC))).total_seconds()
+
+
 class RedisQueue(JobQueue):
-    """Job ids in a Redis list shared by every API worker; whichever worker pops an id runs it."""
+    """Job ids in a Redis list shared by every API worker; whichever worker takes an id runs it.
+
+    Reliable-queue pattern: a worker moves the id from `<list_key>` to `<list_key>:processing` and
+    holds the lease `<list_key>:lease:<job_id>` (expiry `job_lease_seconds`, renewed every third of
+    it while the job runs); when the job ends the id leaves the processing list. Every worker reaps
+    when it starts and then every half lease: a taken job with no lease whose ledger record was last
+    updated more than a lease ago belonged to a worker that died, and goes back to the queue.
+    """
 
     name = "redis"
 
@@ -241,16 +284,105 @@ class RedisQueue(JobQueue):
         # One list per ledger: workers only take jobs whose records they can read.
         ledger = hashlib.sha256(settings.resolved_database_url.encode()).hexdigest()[:16]
         self.list_key = REDIS_LIST_PREFIX + ledger
+        self.processing_key = self.list_key + ":processing"
+        self.lease_seconds = float(settings.job_lease_seconds)
+        self._holder = uuid.uuid4().hex  # the value of this worker's leases
+        self._requeue_if_lease_gone = self.redis.register_script(_REQUEUE_IF_LEASE_GONE)
+        self._release_if_held = self.redis.register_script(_RELEASE_IF_HELD)
+        self._next_reap = 0.0
+
+    def lease_key(self, job_id: str) -> str:
+        """The Redis key of the lease on a taken job."""
+        return f"{self.list_key}:lease:{job_id}"
+
+    def start(self) -> None:
+        """Start the worker thread; it reaps first."""
+        self._next_reap = 0.0
+        super().start()
+
+    def reap(self) -> list[str]:
+        """Requeue the jobs whose worker died (no lease, record unchanged for a lease); returns their ids."""
+        requeued: list[str] = []
+        for job_id in [_text(raw) for raw in self.redis.lrange(self.processing_key, 0, -1)]:
+            if self.redis.exists(self.lease_key(job_id)):
+                continue
+            try:
+                record = self.store.get(job_id)
+            except NotFoundError:
+                if self.redis.lrem(self.processing_key, 1, job_id):
+                    log.warning("job %s was taken by a worker but has no ledger record; dropped", job_id)
+                continue
+            if record.status in ("done", "failed"):  # its worker died between the ledger and the list
+                self.redis.lrem(self.processing_key, 1, job_id)
+                continue
+            if _age_seconds(record.updated_at) <= self.lease_seconds:
+                continue  # just taken: its worker may not have set the lease yet
+            keys = [self.list_key, self.processing_key, self.lease_key(job_id)]
+            if not self._requeue_if_lease_gone(keys=keys, args=[job_id]):
+                continue  # another reaper requeued it, or its worker holds a lease now
+            self.store.requeue(record)
+            log.warning("job %s (%s, program %s) was %s on a worker whose lease expired; requeued",
+                        job_id, record.kind, record.program, record.status)
+            requeued.append(job_id)
+        return requeued
+
+    def _work(self) -> None:
+        while not self._stopping.is_set():
+            if time.monotonic() >= self._next_reap:
+                self._next_reap = time.monotonic() + self.lease_seconds / 2
+                try:
+                    self.reap()
+                except Exception:  # the reaper must not take the worker down; it tries again later
+                    log.exception("reaping the jobs of dead workers failed")
+            job_id = self._pop(timeout=min(0.5, self.lease_seconds / 2))
+            if job_id is not None:
+                self._run_leased(job_id)
+
+    def _run_leased(self, job_id: str) -> None:
+        stop_beating = threading.Event()
+        heartbeat = threading.Thread(target=self._heartbeat, args=(job_id, stop_beating),
+                                     name=f"signalscan-jobs-lease-{job_id[:8]}", daemon=True)
+        heartbeat.start()
+        finished = False
+        try:
+            self.run_job(job_id)
+            finished = True
+        finally:
+            stop_beating.set()
+            heartbeat.join()
+            # Unfinished (the ledger failed under it): it stays taken, without a lease, for a reaper.
+            if finished:
+                self.redis.lrem(self.processing_key, 1, job_id)
+            self._release_lease(job_id)
+
+    def _heartbeat(self, job_id: str, stop: threading.Event) -> None:
+        while not stop.wait(self.lease_seconds / 3):
+            try:
+                self._take_lease(job_id)
+            except Exception:  # a missed beat is retried; the lease outlives two of them
+                log.warning("could not renew the lease of job %s", job_id, exc_info=True)
+
+    def _take_lease(self, job_id: str) -> None:
+        self.redis.set(self.lease_key(job_id), self._holder, px=max(1, round(self.lease_seconds * 1000)))
+
+    def _release_lease(self, job_id: str) -> None:
+        self._release_if_held(keys=[self.lease_key(job_id)], args=[self._holder])
 
     def _push(self, job_id: str) -> None:
         self.redis.lpush(self.list_key, job_id)
 
     def _pop(self, timeout: float) -> str | None:
-        # BRPOP takes whole seconds (0 would block forever); short waits keep stop() responsive.
-        popped = self.redis.brpop([self.list_key], timeout=max(1, round(timeout)))
-        if popped is None:
+        # BLMOVE takes fractions of a second (0 would block forever); short waits keep stop() responsive.
+        moved = self.redis.blmove(self.list_key, self.processing_key, max(0.1, timeout), "RIGHT", "LEFT")
+        if moved is None:
             return None
-        return popped[1].decode() if isinstance(popped[1], bytes) else str(popped[1])
+        job_id = _text(moved)
+        self._take_lease(job_id)
+        # A reaper may have requeued the id between the move and the lease: then it is no longer ours.
+        if self.redis.lpos(self.processing_key, job_id) is None:
+            self._release_lease(job_id)
+            return None
+        return job_id
 
 
 def build_queue(settings: Settings, engine: sa.Engine, handlers: Handlers = None) -> JobQueue:
