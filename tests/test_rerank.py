@@ -108,9 +108,10 @@ def test_conversation_citations_lead_probe_then_read_on() -> None:
     assert lead.quote.split("\n") == lines[lead.line_start - 1:lead.line_end]
     for probe in citations[1:1 + weights.probes_first]:
         assert probe.line_end - probe.line_start + 1 <= weights.probe_lines
-    wider = citations[1 + weights.probes_first]
-    assert wider.line_start > lead.line_end  # the discussion read on after the lead
-    assert wider.line_end >= lead.line_end + weights.extend_forward - 4  # edge filler may be trimmed
+    read_on = citations[1 + weights.probes_first:]
+    assert read_on[0].line_end < lead.line_start  # what led to the lead, then the discussion read on
+    assert read_on[1].line_start > lead.line_end
+    assert read_on[1].line_end >= lead.line_end + weights.extend_forward - 4  # edge filler may be trimmed
     cited = [n for c in citations for n in range(c.line_start, c.line_end + 1)]
     assert len(cited) == len(set(cited))  # no line twice
     for citation in citations:

@@ -51,7 +51,7 @@ class RetrievalWeights:
     core_lines: int = 6
     probe_lines: int = 3
     probes_first: int = 3
-    extend_back: int = 4
+    extend_back: int = 6
     extend_forward: int = 20
 
 
@@ -265,10 +265,7 @@ def conversation_citations(index: ProgramIndex, groups: list[list[int]], fused: 
     around = _document_lines(index, groups[0], lead[0][0] - weights.extend_back,
                              lead[-1][0] + weights.extend_forward)
     lo, hi = _trim([t for _, t in around], plan)
-    after = [line for line in around[lo:hi] if line[0] >= lead[0][0]]
-    before = [line for line in around[lo:hi] if line[0] < lead[0][0]]
-    # what follows the lead first, then what led to it
-    parts += probes[: weights.probes_first] + [(first, after, lead_score), (first, before, lead_score)]
+    parts += probes[: weights.probes_first] + [(first, around[lo:hi], lead_score)]
     parts += probes[weights.probes_first:]
     return _unrepeated(parts)
 
