@@ -3,7 +3,8 @@
 Synthetic program documents are written to a throwaway workspace (ledger + embedded Chroma); their
 vectors come from the hash embedder so the store builds quickly, while every query is embedded with
 the real MiniLM ONNX model, as `ask` does. Timed per query, excluding any LLM:
-  - signalscan: question -> query plan -> BM25 (bm25s) + Chroma -> fusion -> merged, trimmed citations
+  - signalscan: question -> query plan -> BM25 (bm25s) + Chroma -> the fitted re-ranker (the documents are
+    transcripts) -> citations
   - baseline:   a LangChain `VectorStoreRetriever` (similarity search) over the same Chroma collection
 Run: .venv/bin/python bench/query.py [--sizes 10000 100000] [--queries 60]
 """
