@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_dir
 from pydantic import Field
@@ -79,7 +80,7 @@ class Settings(BaseSettings):
         return self.llm_api_key or os.environ.get("OPENAI_API_KEY")
 
 
-def _settings_file_values(home: Path) -> dict[str, object]:
+def _settings_file_values(home: Path) -> dict[str, Any]:
     path = home / "settings.toml"
     if not path.is_file():
         return {}

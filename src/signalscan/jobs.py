@@ -373,7 +373,10 @@ class RedisQueue(JobQueue):
 
     def _pop(self, timeout: float) -> str | None:
         # BLMOVE takes fractions of a second (0 would block forever); short waits keep stop() responsive.
-        moved = self.redis.blmove(self.list_key, self.processing_key, max(0.1, timeout), "RIGHT", "LEFT")
+        # redis-py annotates this timeout as int though Redis 6+ takes a float (cf. redis/redis-py#3379)
+        moved = self.redis.blmove(
+            self.list_key, self.processing_key, max(0.1, timeout), "RIGHT", "LEFT"  # type: ignore[arg-type]
+        )
         if moved is None:
             return None
         job_id = _text(moved)

@@ -13,6 +13,7 @@ DecisionStatus = Literal["made", "pending", "deferred"]
 RiskStatus = Literal["open", "closed"]
 Severity = Literal["high", "medium", "low"]
 Rag = Literal["green", "amber", "red"]
+AnswerMode = Literal["llm", "extractive", "structured"]
 
 
 class Evidence(BaseModel):
@@ -276,6 +277,6 @@ class Answer(BaseModel):
 
     question: str
     answer: str
-    mode: Literal["llm", "extractive", "structured"]
+    mode: AnswerMode
     citations: list[Citation] = Field(default_factory=list)
     id: str | None = None

@@ -32,7 +32,7 @@ def generate_briefing(source: ProgramSource, as_of: date | None = None, chat_mod
     # the latest document known by then: a daily cron with today's date rebuilds (and stores) the same
     # briefing until a new document arrives, instead of one per calendar day
     dates = [e.extraction.document.meeting_date for e in known]
-    as_of = max(d for d in dates if as_of is None or d <= as_of)
+    as_of = max(d for d in dates if d is not None and (as_of is None or d <= as_of))
     previous = _previous_counts(source, known, weeks[-2].end, window_days) if len(weeks) > 1 else None
     briefing = build_briefing(_known_on(known, as_of), source.threads(as_of), source.signals(as_of),
                               previous=previous, as_of=as_of, program=source.program, window_days=window_days)

@@ -17,11 +17,12 @@ from signalscan.briefing.model import (
     RagCell,
     RagRow,
     RiskHealth,
+    Trend,
     WaitingDecision,
 )
 from signalscan.briefing.questions import add_facts_and_questions
 from signalscan.briefing.weeks import MeetingWeek, meeting_weeks, week_of
-from signalscan.models import Mention, Signal, SignalEvidence, StoredExtraction, Thread
+from signalscan.models import Mention, Signal, SignalEvidence, Status, StoredExtraction, Thread
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 CLOSED_STATUSES = {"done", "cancelled", "closed", "made"}
@@ -148,7 +149,7 @@ def _headline_counts(briefed: list[BriefedSignal]) -> HeadlineCounts:
 
 def _headline(counts: HeadlineCounts, previous: Briefing | None) -> Headline:
     before = previous.headline.counts if previous else None
-    trend = "first"
+    trend: Trend = "first"
     if before is not None:
         trend = (
             "better"
@@ -326,11 +327,13 @@ def _risk_health(threads: list[Thread]) -> RiskHealth:
 
 
 def _rag_grid(known: list[StoredExtraction], signals: list[Signal], weeks: list[MeetingWeek]) -> list[RagRow]:
-    reported: dict[str, dict[date, list]] = defaultdict(lambda: defaultdict(list))
+    reported: dict[str, dict[date, list[Status]]] = defaultdict(lambda: defaultdict(list))
     names: dict[str, str] = {}
     for stored in known:
         week = week_of(weeks, stored.extraction.document.meeting_date)
-        for status in stored.extraction.statuses if week else []:
+        if week is None:
+            continue
+        for status in stored.extraction.statuses:
             key = status.workstream.strip().lower()
             names.setdefault(key, status.workstream.strip())
             reported[key][week.anchor].append(status)
@@ -342,9 +345,10 @@ def _rag_grid(known: list[StoredExtraction], signals: list[Signal], weeks: list[
     return rows
 
 
-def _rag_cell(week: MeetingWeek, statuses: list, key: str, trouble: list[Signal]) -> RagCell:
+def _rag_cell(week: MeetingWeek, statuses: list[Status], key: str, trouble: list[Signal]) -> RagCell:
     # several documents may report one week; the upward report is the most optimistic one
-    colours = [s.reported for s in statuses if s.reported]
+    colours = [rag for rag in (s.reported for s in statuses) if rag]
+    optimistic = min(colours, key=_RAG_OPTIMISM.__getitem__, default=None)
     percents = [s.percent_complete for s in statuses if s.percent_complete is not None]
     mine = [
         s
@@ -355,7 +359,7 @@ def _rag_cell(week: MeetingWeek, statuses: list, key: str, trouble: list[Signal]
     ]
     return RagCell(
         week=week.anchor,
-        reported=min(colours, key=_RAG_OPTIMISM.__getitem__) if colours else None,
+        reported=optimistic,
         percent_complete=max(percents) if percents else None,
         trouble=bool(mine),
         evidence=[e for s in mine for e in s.evidence if week.holds(e.meeting_date)],

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import CursorResult, Engine
 
 from signalscan.briefing.model import Briefing
 
@@ -52,6 +53,14 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def _inserted_id(result: CursorResult[Any]) -> int:
+    """The id of the row a single-row INSERT just added."""
+    key = result.inserted_primary_key
+    if key is None:  # SQLAlchemy types it Optional; a single-row INSERT always has one
+        raise RuntimeError("the INSERT returned no primary key")
+    return int(key[0])
+
+
 class BriefingHistory:
     """Stored briefings (one per program and as-of date) and their deliveries."""
 
@@ -67,10 +76,10 @@ class BriefingHistory:
             if found is not None:
                 conn.execute(briefings.update().where(briefings.c.id == found).values(**values))
                 return found, False
-            new_id = conn.execute(
+            result = conn.execute(
                 briefings.insert().values(program=briefing.program, as_of=briefing.as_of, **values)
-            ).inserted_primary_key[0]
-            return int(new_id), True
+            )
+            return _inserted_id(result), True
 
     def load(self, briefing_id: int) -> Briefing:
         """A stored briefing by id."""
@@ -105,7 +114,7 @@ class BriefingHistory:
                     briefing_id=briefing_id, channel=channel, status="queued", attempts=0, created_at=_now()
                 )
             )
-            return int(result.inserted_primary_key[0])
+            return _inserted_id(result)
 
     def pending(self, program: str | None = None) -> list[PendingDelivery]:
         """Every delivery not yet sent (of one program, when given), oldest first."""
@@ -121,7 +130,7 @@ class BriefingHistory:
 
     def mark(self, delivery_id: int, sent: bool, attempts: int, error: str | None) -> None:
         """Record the outcome of delivery attempts (failed ones stay queued for the next run)."""
-        values = {"attempts": deliveries.c.attempts + attempts, "last_error": error}
+        values: dict[str, object] = {"attempts": deliveries.c.attempts + attempts, "last_error": error}
         if sent:
             values |= {"status": "sent", "sent_at": _now()}
         with self.engine.begin() as conn:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from signalscan.briefing.model import Briefing, Fact, LeadershipAnswer
 from signalscan.models import SignalEvidence
 
@@ -20,7 +22,7 @@ class FactBook:
     def __init__(self) -> None:
         self.facts: list[Fact] = []
 
-    def add(self, text: str, citations: list[SignalEvidence | None] | None = None) -> int:
+    def add(self, text: str, citations: Sequence[SignalEvidence | None] | None = None) -> int:
         """Record a fact; returns its number for [n] citations."""
         cited = [c for c in citations or [] if c is not None]
         self.facts.append(Fact(n=len(self.facts) + 1, text=text, citations=cited))
@@ -47,7 +49,7 @@ def _refs(*numbers: int) -> str:
 
 
 def _headline_fact(book: FactBook, briefing: Briefing) -> None:
-    firsts = {}
+    firsts: dict[str, SignalEvidence] = {}
     for briefed in briefing.active_signals():
         if (
             briefed.signal.type in ("watermelon", "stale_action", "deferred_decision")

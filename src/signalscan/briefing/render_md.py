@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from signalscan.briefing.model import BriefedSignal, Briefing, OwnerActions, RagCell
 from signalscan.models import SignalEvidence
 
@@ -74,7 +76,7 @@ def _cell(text: object) -> str:
     return str(text if text is not None else "—").replace("|", "\\|").replace("\n", " ")
 
 
-def _table(header: list[str], rows: list[list[object]]) -> list[str]:
+def _table(header: list[str], rows: Sequence[Sequence[object]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
     return lines + [""]

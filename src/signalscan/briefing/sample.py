@@ -12,23 +12,29 @@ from signalscan.models import (
     DocumentInfo,
     Evidence,
     Extraction,
+    ItemKind,
     Mention,
     Risk,
     Signal,
     SignalEvidence,
+    SignalType,
     Status,
     StoredExtraction,
     Thread,
 )
 
 FIRST_MEETING = date(2026, 3, 6)
+# the signal an item stuck open for three or more weeks raises
+_STUCK_SIGNAL: dict[ItemKind, SignalType] = {
+    "action": "stale_action", "decision": "deferred_decision", "risk": "unmitigated_risk",
+}
 
 
 @dataclass
 class Item:
     """An action, decision or risk and its state at each meeting week (index -> fields)."""
 
-    kind: str
+    kind: ItemKind
     thread_id: str
     text: str
     owner: str | None
@@ -81,12 +87,13 @@ def extractions(data: ProgramData, as_of: date | None = None) -> list[StoredExtr
         for row, item in enumerate(data.items, start=1):
             if week in item.weeks:
                 _add_item(minutes, item, item.weeks[week], _evidence(item, row))
+        deck_day = meeting - timedelta(days=1)
         deck = Extraction(
             document=DocumentInfo(
                 path=data.deck_path(week),
                 kind="deck",
                 title="Status deck",
-                meeting_date=meeting - timedelta(days=1),
+                meeting_date=deck_day,
             )
         )
         for slide, (workstream, by_week) in enumerate(sorted(data.statuses.items()), start=1):
@@ -101,13 +108,15 @@ def extractions(data: ProgramData, as_of: date | None = None) -> list[StoredExtr
                         evidence=Evidence(locator=f"slide {slide}", quote=narrative, slide=slide),
                     )
                 )
-        for n, ext in enumerate((deck, minutes)):
-            stored.append(
-                StoredExtraction(
-                    document_id=2 * week + n + 1, program=data.program, path=ext.document.path, extraction=ext
+        for n, (ext, day) in enumerate(((deck, deck_day), (minutes, meeting))):
+            if as_of is None or day <= as_of:
+                stored.append(
+                    StoredExtraction(
+                        document_id=2 * week + n + 1, program=data.program, path=ext.document.path,
+                        extraction=ext,
+                    )
                 )
-            )
-    return [s for s in stored if as_of is None or s.extraction.document.meeting_date <= as_of]
+    return stored
 
 
 def _evidence(item: Item, row: int) -> Evidence:
@@ -359,7 +368,7 @@ def synthetic_year(weeks: int = 52, seed: int = 7) -> tuple[ProgramData, list[Si
     owners = ["Jordan Lee", "Priya Shah", "Sam Ortiz", "Alex Kim", None]
     items = []
     for n in range(weeks * 3):
-        kind = rng.choice(["action", "action", "decision", "risk"])
+        kind: ItemKind = rng.choice(["action", "action", "decision", "risk"])
         start, length = rng.randrange(weeks), rng.randint(1, 8)
         span = range(start, min(weeks, start + length))
         closing = {"action": "done", "decision": "made", "risk": "closed"}[kind]
@@ -397,9 +406,7 @@ def _synthetic_signals(data: ProgramData, rng: random.Random) -> list[Signal]:
     for item in data.items:
         if len(item.weeks) >= 3:
             week = max(item.weeks)
-            kind = {"action": "stale_action", "decision": "deferred_decision", "risk": "unmitigated_risk"}[
-                item.kind
-            ]
+            kind = _STUCK_SIGNAL[item.kind]
             found.append(
                 Signal(
                     type=kind,

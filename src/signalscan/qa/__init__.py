@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from signalscan.errors import NotFoundError, SignalscanError
-from signalscan.models import Answer, Citation
+from signalscan.models import Answer, AnswerMode, Citation
 from signalscan.qa.answer import extractive_answer, llm_answer, print_answer
 from signalscan.qa.index import ProgramIndex, load_program_index
 from signalscan.qa.query import asks_owner, first_heard_topic, plan_query, topic_text
@@ -230,7 +230,7 @@ class Asker:
             later = ", ".join(f"{c.meeting_date or 'undated'} [{n}]"
                               for n, c in enumerate(citations[1:], start=2))
             lines.append(f"Raised again: {later}.")
-        mode = "extractive"
+        mode: AnswerMode = "extractive"
         if asks_owner(question):
             owner = self._topic_owner(topic, program, first.meeting_date)
             if owner is None:

@@ -306,7 +306,7 @@ def _numbered_lines(index: ProgramIndex, rows: list[int]) -> list[tuple[int, str
         start, end = chunk.line_start, chunk.line_end
         if start is None or end is None or end - start + 1 != len(texts):
             return None
-        out.extend(zip(range(chunk.line_start, chunk.line_end + 1), texts, strict=True))
+        out.extend(zip(range(start, end + 1), texts, strict=True))
     return out
 
 

@@ -71,11 +71,11 @@ def detect_signals(
     texts: DocumentTexts | None = None,
 ) -> list[Signal]:
     """Every execution-gap signal of one program as known on `as_of` (default: its latest meeting)."""
-    dated = [e for e in extractions if e.extraction.document.meeting_date]
+    dated = [(e, day) for e in extractions if (day := e.extraction.document.meeting_date)]
     if not dated:
         return []
-    as_of = as_of or max(e.extraction.document.meeting_date for e in dated)
-    known = [e for e in dated if e.extraction.document.meeting_date <= as_of]
+    as_of = as_of or max(day for _, day in dated)
+    known = [e for e, day in dated if day <= as_of]
     if not known:
         return []
     names = [s.workstream for e in known for s in e.extraction.statuses]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from signalscan.models import Mention, Signal, SignalEvidence, StoredExtraction, Thread
+from signalscan.models import Mention, Severity, Signal, SignalEvidence, SignalType, StoredExtraction, Thread
 from signalscan.tracking import KIND_ORDER, MeetingWeeks, WorkstreamNames, current_owner
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ class _Context:
 
     def week_of(self, stored: StoredExtraction) -> date:
         """The meeting week of a stored extraction."""
-        return self.weeks.week_of(stored) or stored.extraction.document.meeting_date
+        return self.weeks.week_or_date(stored)
 
     def by_week(self) -> dict[date, list[StoredExtraction]]:
         """Documents grouped by meeting week, minutes first within a week."""
@@ -79,18 +79,18 @@ def _subject(thread: Thread) -> str:
 
 
 def _thread_signal(
-    kind: str,
+    kind: SignalType,
     thread: Thread,
     weeks: Sequence[date],
     mentions: Sequence[Mention],
-    severity: str,
+    severity: Severity,
     explanation: str,
     workstreams: WorkstreamNames,
 ) -> Signal:
     return Signal(
         type=kind,
         severity=severity,
-        subject=_subject(thread),  # type: ignore[arg-type]
+        subject=_subject(thread),
         workstream=workstreams.canonical(thread.workstream),
         owner=_owner(thread.mentions),
         thread_id=thread.thread_id,

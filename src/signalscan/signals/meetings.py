@@ -32,6 +32,8 @@ def meetings_without_outcome(ctx: _Context) -> list[Signal]:
         ):
             continue  # nothing recorded at all: an unreadable file, not a meeting without outcome
         day = ext.document.meeting_date
+        if day is None:  # by_week() holds dated documents only
+            continue
         quotes = _outcome_quotes(ctx, doc)
         out.append(
             Signal(

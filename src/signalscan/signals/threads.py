@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from signalscan.models import Mention, Signal
+from signalscan.models import Mention, Severity, Signal
 from signalscan.signals.context import _Context, _fmt, _subject, _thread_signal
 from signalscan.tracking import CLOSED_STATUSES, is_vague_owner, mention_weeks, week_status
 
@@ -46,7 +46,9 @@ def stale_actions(ctx: _Context) -> list[Signal]:
             why = f"has been re-dated from {_fmt(first_due)} to {_fmt(due)}"
         else:
             continue
-        severity = "high" if len(open_weeks) >= 2 * ctx.settings.stale_action_weeks - 1 else "medium"
+        severity: Severity = (
+            "high" if len(open_weeks) >= 2 * ctx.settings.stale_action_weeks - 1 else "medium"
+        )
         explanation = (
             f'The action "{_subject(thread)}" has been reported open in {len(open_weeks)} '
             f"meeting weeks and {why}."
@@ -65,7 +67,8 @@ def due_date_slips(ctx: _Context) -> list[Signal]:
     out = []
     for thread in (t for t in ctx.threads if t.kind == "action"):
         by_week = mention_weeks(thread, ctx.weeks)
-        dues = [(w, _week_due(ms)) for w, ms in by_week.items() if _week_due(ms)]
+        week_dues = ((w, _week_due(ms)) for w, ms in by_week.items())
+        dues = [(w, due) for w, due in week_dues if due]
         moves, latest, path = [], None, []
         for week, due in dues:
             if latest is not None and due > latest:
@@ -75,7 +78,7 @@ def due_date_slips(ctx: _Context) -> list[Signal]:
                 path.append(due)
         if len(moves) < ctx.settings.due_date_slip_count:
             continue
-        severity = "high" if len(moves) > ctx.settings.due_date_slip_count else "medium"
+        severity: Severity = "high" if len(moves) > ctx.settings.due_date_slip_count else "medium"
         explanation = (
             f'The due date of "{_subject(thread)}" has moved later {len(moves)} times: '
             f"{' -> '.join(_fmt(d) for d in path)}."
@@ -106,7 +109,7 @@ def deferred_decisions(ctx: _Context) -> list[Signal]:
             continue
         made = week_status("decision", by_week[max(by_week)]) == "made"
         tail = f", before it was made on {_fmt(max(by_week))}" if made else " and it is still not made"
-        severity = (
+        severity: Severity = (
             "high" if not made and len(waiting) >= ctx.settings.deferred_decision_weeks + 2 else "medium"
         )
         explanation = (
@@ -172,7 +175,7 @@ def unmitigated_risks(ctx: _Context) -> list[Signal]:
             f'The risk "{_subject(thread)}" was recorded in {len(bare)} meeting weeks '
             f"with neither an owner nor a mitigation{tail}."
         )
-        severity = "high" if high else "medium" if still else "low"
+        severity: Severity = "high" if high else "medium" if still else "low"
         mentions = [m for w in bare for m in by_week[w]]
         out.append(
             _thread_signal("unmitigated_risk", thread, bare, mentions, severity, explanation, ctx.workstreams)

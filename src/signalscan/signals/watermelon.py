@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from signalscan.models import Signal, SignalEvidence, StoredExtraction
+from signalscan.models import Action, Decision, Signal, SignalEvidence, StoredExtraction
 from signalscan.signals.context import MAX_EVIDENCE, _Context, _fmt, _runs
 from signalscan.signals.phrases import _RECOVERED, _SENTENCES, problem_phrases
 from signalscan.signals.progress import _Report, _workstream_reports
@@ -145,7 +145,8 @@ def _week_problems(
         # for it in every line, even where the name is not repeated
         focus = topics.about(ext.document.title or "")
         if not focus and ext.document.kind == "email":
-            focus = {ctx.workstreams.canonical(s.workstream) for s in ext.statuses} - {None}
+            reported = (ctx.workstreams.canonical(s.workstream) for s in ext.statuses)
+            focus = {n for n in reported if n is not None}
         focus = focus if len(focus) == 1 else set()
         passages: list[tuple[str, str, set[str | None]]] = [
             (
@@ -155,7 +156,8 @@ def _week_problems(
             )
             for s in ext.statuses
         ]
-        for item in [*ext.actions, *ext.decisions]:
+        items: list[Action | Decision] = [*ext.actions, *ext.decisions]
+        for item in items:
             named = {ctx.workstreams.canonical(item.workstream)} if item.workstream else set()
             passages.append((item.evidence.locator, f"{item.text}.\n{item.evidence.quote}", named))
         passages += _sectioned(ctx.texts.get(doc.path, ()), topics)

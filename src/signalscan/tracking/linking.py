@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from signalscan.models import ItemKind, Mention, StoredExtraction
+from signalscan.models import Action, Decision, ItemKind, Mention, Risk, StoredExtraction
 from signalscan.tracking.text import (
     _cosine,
     _Weights,
@@ -70,7 +70,10 @@ def _items_of(stored: StoredExtraction) -> list[_Item]:
     ext = stored.extraction
     day = ext.document.meeting_date
     out: list[_Item] = []
-    for kind, items in (("action", ext.actions), ("decision", ext.decisions), ("risk", ext.risks)):
+    groups: tuple[tuple[ItemKind, Sequence[Action | Decision | Risk]], ...] = (
+        ("action", ext.actions), ("decision", ext.decisions), ("risk", ext.risks)
+    )
+    for kind, items in groups:
         for item in items:
             mention = Mention(
                 document=stored.path,

@@ -60,7 +60,7 @@ def build_threads(
         _embed(per_document, embedder)
     linker = _Linker(_Weights(item.words for items in per_document for item in items))
     for stored, items in zip(ordered, per_document, strict=True):
-        linker.add_document(items, weeks.week_of(stored) or stored.extraction.document.meeting_date)
+        linker.add_document(items, weeks.week_or_date(stored))
     counters: Counter[str] = Counter()
     threads = []
     for draft in linker.drafts:
@@ -134,5 +134,8 @@ def mention_weeks(thread: Thread, weeks: MeetingWeeks) -> dict[date, list[Mentio
     by_week: dict[date, list[Mention]] = defaultdict(list)
     for m in thread.mentions:
         week = weeks.week_of_document.get(m.document_id) if m.document_id is not None else None
-        by_week[week or m.meeting_date].append(m)
+        day = week or m.meeting_date
+        if day is None:
+            raise ValueError(f"a mention in {m.document} has no meeting date, so no meeting week")
+        by_week[day].append(m)
     return dict(sorted(by_week.items()))

@@ -29,6 +29,13 @@ class MeetingWeeks:
         """The meeting week of one stored extraction."""
         return self.week_of_document.get(extraction.document_id)
 
+    def week_or_date(self, extraction: StoredExtraction) -> date:
+        """The meeting week of a dated extraction, else its own meeting date (undated ones have neither)."""
+        day = self.week_of(extraction) or extraction.extraction.document.meeting_date
+        if day is None:
+            raise ValueError(f"{extraction.path} has no meeting date, so no meeting week")
+        return day
+
 
 def _cluster(days_seen: Iterable[date], days: int) -> list[date]:
     """Dates within `days` of the cluster's first date form one week, named by that first date."""
@@ -39,15 +46,19 @@ def _cluster(days_seen: Iterable[date], days: int) -> list[date]:
     return weeks
 
 
+def _dated(extractions: Iterable[StoredExtraction]) -> list[tuple[StoredExtraction, date]]:
+    """Each dated extraction with its meeting date (undated ones left out)."""
+    return [(e, day) for e in extractions if (day := e.extraction.document.meeting_date)]
+
+
 def group_meeting_weeks(extractions: Iterable[StoredExtraction], days: int = 3) -> MeetingWeeks:
     """Group documents into meeting weeks: each meeting and the documents dated within `days` of it."""
-    dated = [e for e in extractions if e.extraction.document.meeting_date]
-    meetings = [e for e in dated if e.extraction.document.kind in MEETING_KINDS] or dated
-    weeks = _cluster((e.extraction.document.meeting_date for e in meetings), days)
+    dated = _dated(extractions)
+    meetings = [(e, day) for e, day in dated if e.extraction.document.kind in MEETING_KINDS] or dated
+    weeks = _cluster((day for _, day in meetings), days)
     week_of: dict[int, date] = {}
-    strays: list[StoredExtraction] = []
-    for e in dated:
-        day = e.extraction.document.meeting_date
+    strays: list[tuple[StoredExtraction, date]] = []
+    for e, day in dated:
         nearest = min(weeks, key=lambda w: (abs((day - w).days), w))
         # a report or e-mail is filed against the nearest meeting even a little outside the window;
         # minutes or a deck that far from any meeting are a meeting of their own
@@ -55,9 +66,8 @@ def group_meeting_weeks(extractions: Iterable[StoredExtraction], days: int = 3) 
         if abs((day - nearest).days) <= reach:
             week_of[e.document_id] = nearest
         else:
-            strays.append(e)
-    stray_weeks = _cluster((e.extraction.document.meeting_date for e in strays), days)
-    for e in strays:
-        day = e.extraction.document.meeting_date
+            strays.append((e, day))
+    stray_weeks = _cluster((day for _, day in strays), days)
+    for e, day in strays:
         week_of[e.document_id] = max(w for w in stray_weeks if w <= day)
     return MeetingWeeks(weeks=sorted({*weeks, *stray_weeks}), week_of_document=week_of)

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from pydantic import BaseModel
+
 from signalscan.extraction.rules import checklists, narrative, tags, transcripts, turns
 from signalscan.extraction.rules import items as I
 from signalscan.extraction.rules import patterns as P
@@ -524,7 +526,7 @@ def _collect(found: list[tuple[Unit, I.Found]], extraction: Extraction) -> None:
     extraction.statuses = list(statuses.values())
 
 
-def _only(fields: dict, model: type) -> dict:
+def _only(fields: dict, model: type[BaseModel]) -> dict:
     return {k: v for k, v in fields.items() if k in model.model_fields and k != "evidence"}
 
 

@@ -44,7 +44,9 @@ def is_name_list(text: str) -> bool:
 def _parts(text: str) -> list[str]:
     text = re.sub(rf"(?i)\b(?:and|&)\s+(?=[{LETTER}])", ", ", text)
     separator = ";" if ";" in text else ","
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
     for ch in text:
         depth += ch == "("
         depth -= ch == ")" and depth > 0

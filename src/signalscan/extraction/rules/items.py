@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from signalscan.extraction.rules import patterns as P
 from signalscan.extraction.rules.context import Context
@@ -144,7 +145,7 @@ def owner_candidate(raw: str, ctx: Context) -> bool:
         and not P.rag_of(raw) and not ctx.dates.find_all(raw)
 
 
-def pick_due(text: str, ctx: Context) -> tuple[object, str | None]:
+def pick_due(text: str, ctx: Context) -> tuple[date | None, str | None]:
     """The due date a line gives: a re-dated one ("now 4/24") first, else the last date in due context."""
     hits = [h for h in ctx.dates.find_all(text) if not NO_DUE_CONTEXT.search(text[:h.start])]
     if not hits:

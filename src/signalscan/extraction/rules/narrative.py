@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from typing import TypeGuard
 
 from signalscan.extraction.rules import items as I
 from signalscan.extraction.rules import patterns as P
@@ -336,7 +337,7 @@ TAKES_RISK = re.compile(r"(?i)^(?:take|own|accept|hold|pick up|assume)\b(?:\s+(?
                         r"\s+(?:the|this|that|a)\s+(?:[\w-]+\s+){0,4}risks?\b\W*$")
 
 
-def _has_content(action: I.Found | None) -> bool:
+def _has_content(action: I.Found | None) -> TypeGuard[I.Found]:
     """An action needs a task: "Members will ask." has none; "take the … risk" is ownership, not a task."""
     if action is None:
         return False

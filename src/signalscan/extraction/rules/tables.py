@@ -70,13 +70,13 @@ def _header_roles(header: list[str], rows: list[list[str]]) -> dict[str, int]:
         if "rag" not in roles and i not in roles.values() and _mostly_rag(rows, i):
             roles["rag"] = i
     if "percent" not in roles:  # "Progress" holding "70%" is % complete
-        for role in ("comment", "status", None):
+        for holder in ("comment", "status", None):  # a column read as another role, else a free one
             free = (j for j in range(len(header)) if j not in roles.values())
-            i = roles.get(role) if role else next(free, None)
-            if i is not None and _mostly_percent(rows, i):
-                roles["percent"] = i
-                if role:
-                    del roles[role]
+            col = roles.get(holder) if holder else next(free, None)
+            if col is not None and _mostly_percent(rows, col):
+                roles["percent"] = col
+                if holder:
+                    del roles[holder]
                 break
     return roles
 
