@@ -187,6 +187,6 @@ def test_bad_input_fixtures_never_crash() -> None:
             assert "\n" not in str(exc)
             outcomes[path.name] = "failed"
     expected_failures = {"empty.txt", "corrupt.docx", "encrypted.pdf", "binary.txt", "bomb.docx",
-                         "unsupported.xyz"}
+                         "unsupported.xyz", "corrupt.xlsx", "bomb.xlsx"}
     assert {n for n, o in outcomes.items() if o == "failed"} == expected_failures
     assert outcomes["latin1.txt"] == outcomes["mislabelled.pptx"] == "warned"

@@ -42,10 +42,14 @@ PARSERS: tuple[FormatParser, ...] = (
     FormatParser("eml", (".eml",), "signalscan.parsing.eml", "parse_eml"),
     FormatParser("html", (".html", ".htm"), "signalscan.parsing.html", "parse_html"),
     FormatParser("vtt", (".vtt",), "signalscan.parsing.vtt", "parse_vtt"),
+    FormatParser("xlsx", (".xlsx",), "signalscan.parsing.xlsx", "parse_xlsx"),
+    FormatParser("msg", (".msg",), "signalscan.parsing.msg", "parse_msg"),
 )
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(s for p in PARSERS for s in p.suffixes)
 _BY_FORMAT = {p.format: p for p in PARSERS}
-_LABELS = {"docx": "Word document", "pptx": "PowerPoint deck", "pdf": "PDF"}
+_LABELS = {"docx": "Word document", "pptx": "PowerPoint deck", "xlsx": "Excel workbook", "pdf": "PDF",
+           "msg": "Outlook message"}
+_ZIP_FORMATS = ("docx", "pptx", "xlsx")  # Office Open XML zips: checked for bombs before any library
 
 __all__ = ["PARSERS", "SUPPORTED_SUFFIXES", "FormatParser", "get_parser", "is_supported", "parse_bytes",
            "parse_file"]
@@ -116,13 +120,13 @@ def _read(data: bytes, name: str, parser: FormatParser, depth: int) -> DocumentB
     builder = DocumentBuilder(name, depth=depth)
     fmt = _real_format(parser.format, data, builder)
     builder.format = fmt
-    if fmt in ("docx", "pptx"):
+    if fmt in _ZIP_FORMATS:
         check_zip(data, f".{fmt} file")
     try:
         _BY_FORMAT[fmt].load()(data, builder)
     except SignalscanError:
         raise
-    except Exception as exc:  # a damaged file can raise anything inside python-docx/pptx/pypdf
+    except Exception as exc:  # a damaged file can raise anything inside python-docx/pptx, pypdf, openpyxl...
         detail = " ".join(str(exc).split())[:120]
         raise ParseError(f"could not read this {_LABELS.get(fmt, '.' + fmt + ' file')} "
                          f"({exc.__class__.__name__}: {detail}); open and re-save it, then ingest again"
@@ -138,22 +142,46 @@ def _real_format(declared: str, data: bytes, builder: DocumentBuilder) -> str:
     real = sniff_format(data)
     if real == declared or (real == "text" and declared in TEXT_FORMATS):
         return declared
-    if real in ("pdf", "docx", "pptx"):
-        builder.warn(f"mislabelled file: named .{declared} but it is a {_LABELS[real]}; read as .{real}")
+    if real == "encrypted":  # Office saves a password-protected .docx/.xlsx/.pptx as an OLE file
+        label = _LABELS[declared] if declared in _ZIP_FORMATS else "Office document"
+        raise ParseError(f"encrypted {label}: remove the password and ingest again")
+    if real in ("pdf", "msg", *_ZIP_FORMATS):
+        builder.warn(f"mislabelled file: named .{declared} but it is {_a(_LABELS[real])}; read as .{real}")
         return real
-    if declared in ("docx", "pptx"):
+    if declared in _ZIP_FORMATS:
         if real == "zip":
             check_zip(data, f".{declared} file")  # names a corrupt zip as such
         label = _LABELS[declared]
         if real == "ole":
-            raise ParseError(f"not a {label}: this is an old binary Office file (.doc/.ppt); "
+            raise ParseError(f"not {_a(label)}: this is an old binary Office file (.doc/.xls/.ppt); "
                              f"save it as .{declared} and ingest again")
-        raise ParseError(f"corrupt .{declared}: the file is not a {label}; open and re-save it from Office, "
-                         "then ingest again")
+        raise ParseError(f"corrupt .{declared}: the file is not {_a(label)}; "
+                         "open and re-save it from Office, then ingest again")
+    if declared == "msg":
+        return _msg_as_text(real, data, builder)
     if declared == "pdf":
         raise ParseError("broken PDF: the file does not contain a PDF; export it to PDF again and ingest it")
     raise ParseError(f"binary file posing as .{declared}: it is not text; "
                      "ingest the original document instead")
+
+
+def _a(label: str) -> str:
+    """'a Word document', 'an Excel workbook'."""
+    return f"{'an' if label[:1] in 'AEIOU' else 'a'} {label}"
+
+
+def _msg_as_text(real: str | None, data: bytes, builder: DocumentBuilder) -> str:
+    """A .msg that is not an Outlook file: some mail programs save a plain MIME e-mail under that name."""
+    from signalscan.parsing.text import looks_like_email
+
+    if real == "text" and looks_like_email(data[:16384].decode("utf-8", errors="replace")):
+        builder.warn("named .msg but it is a MIME e-mail (text), not an Outlook message; read as .eml")
+        return "eml"
+    if real == "ole":
+        raise ParseError("not an Outlook message: this is another or a damaged Office binary file; "
+                         "save the e-mail from Outlook as .msg again and ingest it")
+    raise ParseError("corrupt .msg: the file is not an Outlook message; save the e-mail from Outlook "
+                     "as .msg again and ingest it")
 
 
 def parse_attachment(name: str, data: bytes, builder: DocumentBuilder) -> None:

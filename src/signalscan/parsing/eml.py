@@ -57,10 +57,11 @@ def _read_headers(message: Message, raw: str, builder: DocumentBuilder) -> None:
     for start, end, text in sorted(found):
         builder.add(text, "email_header", line_locator(start, end), line_start=start, line_end=end)
     builder.title = builder.headers.get("subject") or builder.title
-    builder.header_date = _header_date(builder.headers.get("date"))
+    builder.header_date = header_date(builder.headers.get("date"))
 
 
-def _header_date(value: str | None):  # noqa: ANN202 - date | None
+def header_date(value: str | None):  # noqa: ANN202 - date | None
+    """The sending date of a Date header, in the sender's time zone; None when missing or unreadable."""
     if not value:
         return None
     try:
@@ -95,7 +96,7 @@ def _read_body(part: Message, raw: str, builder: DocumentBuilder) -> None:
 
         parse_html_text(text, builder, first_line=first_line, spans=spans)
     else:
-        _read_plain(text, builder, first_line, spans)
+        read_plain_body(text, builder, first_line, spans)
 
 
 # Where an earlier message starts inside a reply: "On Tue, 12 May 2026, X wrote:", "Le … a écrit :",
@@ -123,8 +124,8 @@ def quoted_lines(lines: list[str]) -> list[bool]:
     return quoted
 
 
-def _read_plain(text: str, builder: DocumentBuilder, first_line: int,
-                spans: list[tuple[int, int]] | None) -> None:
+def read_plain_body(text: str, builder: DocumentBuilder, first_line: int,
+                    spans: list[tuple[int, int]] | None) -> None:
     """A plain-text body, read in runs of new and quoted lines; quoted blocks keep source 'quoted'."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     flags = quoted_lines(lines)

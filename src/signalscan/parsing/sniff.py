@@ -14,18 +14,21 @@ TEXT_FORMATS = ("txt", "md", "eml", "html", "vtt")
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 200
 MAX_MEMBERS = 10_000
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def sniff_format(data: bytes) -> str | None:
-    """The format the bytes really are (pdf, docx, pptx, zip, ole, binary, text), by magic numbers."""
+    """The format the bytes really are, by magic numbers and container listings: pdf, docx, pptx, xlsx,
+    zip (another or a corrupt zip), msg (Outlook), encrypted (a password-protected Office file), ole (a
+    legacy .doc/.xls/.ppt or a damaged compound file), binary or text."""
     head = data[:8]
     # PDF readers accept junk before the header; text that merely mentions "%PDF-" is still text.
     if data.lstrip()[:5] == b"%PDF-" or (b"%PDF-" in data[:1024] and looks_binary(data)):
         return "pdf"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _office_kind(data)
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "ole"  # legacy .doc / .ppt / .msg
+    if head.startswith(OLE_MAGIC):
+        return _ole_kind(data)
     if looks_binary(data):
         return "binary"
     return "text"
@@ -40,7 +43,26 @@ def _office_kind(data: bytes) -> str:
         return "docx"
     if "ppt/presentation.xml" in names:
         return "pptx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
     return "zip"
+
+
+def _ole_kind(data: bytes) -> str:
+    """What an OLE compound file holds: Office encrypts .docx/.xlsx/.pptx into one (EncryptionInfo and
+    EncryptedPackage streams), Outlook saves messages as one (__substg1.0_ streams); else legacy Office."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            names = {entry[0].lower() for entry in ole.listdir(streams=True, storages=True)}
+    except Exception:  # olefile raises OSError, struct.error, IndexError ... on damaged files
+        return "ole"
+    if {"encryptedpackage", "encryptioninfo"} & names:
+        return "encrypted"
+    if any(name.startswith("__substg1.0_") for name in names):
+        return "msg"
+    return "ole"
 
 
 def looks_binary(data: bytes) -> bool:
