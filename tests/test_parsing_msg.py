@@ -97,6 +97,9 @@ def test_an_html_only_draft_without_transport_headers(tmp_path: Path) -> None:
     parsed = parse_file(path)
     # no transport headers: Outlook's sending time, which it keeps in UTC
     assert parsed.headers["date"] == "Mon, 16 Mar 2026 23:30:00 +0000"
+    # and no transport headers to read From/To from: the sender and recipient properties
+    assert parsed.headers["from"] == "Priya Nair <priya.nair@meridian.example>"
+    assert parsed.headers["to"] == "Atlas Steering Committee <atlas-sc@meridian.example>"
     assert parsed.meeting_date == date(2026, 3, 16)
     row = next(b for b in parsed.blocks if b.cells and b.cells[0] == "A-09")
     assert row.locator == "body table 1 row 2" and row.line_start is None

@@ -200,6 +200,11 @@ def parse_attachment(name: str, data: bytes, builder: DocumentBuilder) -> None:
     except ParseError as exc:
         builder.warn(f"attachment {label!r} skipped: {exc}")
         return
+    add_attachment(label, inner, builder)
+
+
+def add_attachment(label: str, inner: DocumentBuilder, builder: DocumentBuilder) -> None:
+    """Add what was read from an attachment to `builder`, each block marked and located as in it."""
     for block in inner.blocks:
         block.source = f"attachment: {label}"
         block.locator = f"attachment {label}, {block.locator}"
