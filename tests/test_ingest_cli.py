@@ -8,24 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from ingest_support import write_program
 from typer.testing import CliRunner
 
 from signalscan.cli import app
-from signalscan.config import get_settings
 
 SIGNALSCAN = Path(sys.executable).parent / "signalscan"
-
-
-@pytest.fixture
-def hash_env(monkeypatch, tmp_path):
-    """A throwaway workspace with the hash embedder; restores the process settings afterwards."""
-    monkeypatch.setenv("SIGNALSCAN_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("SIGNALSCAN_EMBEDDINGS", "hash")
-    get_settings.cache_clear()
-    yield tmp_path / "home"
-    get_settings.cache_clear()
 
 
 def _run(*args: str):

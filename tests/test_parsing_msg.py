@@ -18,7 +18,6 @@ import pytest
 from typer.testing import CliRunner
 
 from signalscan.cli import app
-from signalscan.config import get_settings
 from signalscan.errors import ParseError
 from signalscan.parsing import parse_file
 
@@ -45,16 +44,6 @@ def write_msg(path: Path, **fields: object) -> Path:
                "to": COMMITTEE, **fields}
     path.write_bytes(writer.OutlookMessage(**message).to_bytes())
     return path
-
-
-@pytest.fixture
-def hash_env(monkeypatch, tmp_path):
-    """A throwaway workspace with the hash embedder; restores the process settings afterwards."""
-    monkeypatch.setenv("SIGNALSCAN_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("SIGNALSCAN_EMBEDDINGS", "hash")
-    get_settings.cache_clear()
-    yield tmp_path / "home"
-    get_settings.cache_clear()
 
 
 def test_headers_body_and_meeting_date_of_a_received_message() -> None:

@@ -15,7 +15,6 @@ import pytest
 from typer.testing import CliRunner
 
 from signalscan.cli import app
-from signalscan.config import get_settings
 from signalscan.errors import ParseError
 from signalscan.parsing import parse_file
 
@@ -36,16 +35,6 @@ def fixture_module(name: str) -> ModuleType:
 def save(workbook, path: Path) -> Path:  # noqa: ANN001 - an openpyxl Workbook
     workbook.save(path)
     return path
-
-
-@pytest.fixture
-def hash_env(monkeypatch, tmp_path):
-    """A throwaway workspace with the hash embedder; restores the process settings afterwards."""
-    monkeypatch.setenv("SIGNALSCAN_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("SIGNALSCAN_EMBEDDINGS", "hash")
-    get_settings.cache_clear()
-    yield tmp_path / "home"
-    get_settings.cache_clear()
 
 
 def test_each_visible_sheet_is_a_section_and_each_row_a_table_row() -> None:
