@@ -148,3 +148,19 @@ def test_the_model_ranks_only_searches_that_are_mostly_conversation() -> None:
     assert mostly_conversation(index, np.ones(4, dtype=np.float32))
     assert not mostly_conversation(index, np.array([0, 0, 0, 1], dtype=np.float32))
     assert not mostly_conversation(index, np.zeros(4, dtype=np.float32))
+
+
+def test_term_counts_are_saved_and_read_back(tmp_path: Path) -> None:
+    texts = ["battery docking station battery", "price euros", "rubber keys"]
+    index = build_program_index("p", "sig", [_chunk(1, i, t) for i, t in enumerate(texts)])
+    index.terms_path = tmp_path / "terms-sig.npz"
+    postings, lengths = index.term_counts()
+    assert index.terms_path.is_file()
+    again = build_program_index("p", "sig", [_chunk(1, i, t) for i, t in enumerate(texts)])
+    again.terms_path = index.terms_path
+    saved, saved_lengths = again.term_counts()
+    assert saved.keys() == postings.keys() and saved_lengths.tolist() == lengths.tolist()
+    assert saved["battery"][0].tolist() == [0] and saved["battery"][1].tolist() == [2.0]
+    other = build_program_index("p", "sig", [_chunk(1, 0, "only one chunk")])
+    other.terms_path = index.terms_path  # saved for other chunks: counted afresh
+    assert list(other.term_counts()[0]) == tokenize("only one chunk")

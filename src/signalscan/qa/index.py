@@ -33,6 +33,7 @@ class ProgramIndex:
     _speaker_rows: dict[str, np.ndarray] | None = None
     _document_speakers: dict[int, set[str]] | None = None
     _all_speakers: set[str] = field(default_factory=set)
+    terms_path: Path | None = None  # where term_counts() is saved for these chunks
     _term_counts: tuple[dict[str, tuple[np.ndarray, np.ndarray]], np.ndarray] | None = None
     _neighbour_dots: tuple[np.ndarray, np.ndarray] | None = None
 
@@ -73,7 +74,10 @@ class ProgramIndex:
 
 
     def term_counts(self) -> tuple[dict[str, tuple[np.ndarray, np.ndarray]], np.ndarray]:
-        """Per token the rows it occurs in and how often, and each row's length in tokens (built once)."""
+        """Per token the rows it occurs in and how often, and each row's length in tokens: read from
+        `terms_path` when saved for these chunks, else counted once (and saved there)."""
+        if self._term_counts is None:
+            self._term_counts = _load_terms(self.terms_path, len(self.chunks))
         if self._term_counts is None:
             postings: dict[str, tuple[list[int], list[int]]] = {}
             lengths = np.zeros(len(self.chunks), dtype=np.float32)
@@ -86,6 +90,7 @@ class ProgramIndex:
                     entry[1].append(count)
             self._term_counts = ({t: (np.array(r, dtype=np.int64), np.array(c, dtype=np.float64))
                                   for t, (r, c) in postings.items()}, lengths)
+            _save_terms(self.terms_path, self._term_counts)
         return self._term_counts
 
     def neighbour_dots(self) -> tuple[np.ndarray, np.ndarray] | None:
@@ -101,6 +106,43 @@ class ProgramIndex:
                 next2[:-2] = np.einsum("ij,ij->i", v[:-2], v[2:])
             self._neighbour_dots = (next1, next2)
         return self._neighbour_dots
+
+
+TermCounts = tuple[dict[str, tuple[np.ndarray, np.ndarray]], np.ndarray]
+
+
+def _save_terms(path: Path | None, counts: TermCounts) -> None:
+    """Postings as flat arrays (tokens, offsets, rows, counts) and row lengths; a failed save is harmless."""
+    if path is None:
+        return
+    postings, lengths = counts
+    tokens = sorted(postings)
+    sizes = [len(postings[t][0]) for t in tokens]
+    try:
+        for old in path.parent.glob("terms-*.npz"):
+            old.unlink()
+        np.savez(path, tokens=np.array(tokens, dtype=str), offsets=np.cumsum([0, *sizes]),
+                 rows=np.concatenate([postings[t][0] for t in tokens]) if tokens else np.zeros(0, np.int64),
+                 counts=np.concatenate([postings[t][1] for t in tokens]) if tokens else np.zeros(0),
+                 lengths=lengths)
+    except OSError:
+        pass
+
+
+def _load_terms(path: Path | None, rows: int) -> TermCounts | None:
+    if path is None or not path.is_file():
+        return None
+    try:
+        with np.load(path, allow_pickle=False) as saved:
+            tokens, offsets = saved["tokens"].tolist(), saved["offsets"]
+            flat_rows, flat_counts, lengths = saved["rows"], saved["counts"], saved["lengths"]
+    except (OSError, ValueError, KeyError):
+        return None
+    if lengths.shape[0] != rows:
+        return None
+    postings = {t: (flat_rows[offsets[i]:offsets[i + 1]], flat_counts[offsets[i]:offsets[i + 1]])
+                for i, t in enumerate(tokens)}
+    return postings, lengths
 
 
 def _day(value: date | None) -> int:
@@ -139,6 +181,7 @@ def load_program_index(ledger: Ledger, home: Path, program: str, cached: Program
         except OSError:  # a read-only workspace still answers, it just rebuilds next time
             pass
     index = build_program_index(program, signature, chunks, lexical)
+    index.terms_path = folder / f"terms-{signature}.npz"
     if store is not None and chunks:
         index.vectors = load_vectors(folder, signature, store, program, index)
     return index
