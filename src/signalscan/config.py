@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from platformdirs import user_data_dir
 from pydantic import Field
@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     queue_url: str | None = None  # unset: in-process jobs; redis://... for several API workers
     job_lease_seconds: float = Field(default=60.0, gt=0)  # a Redis worker's lease on the job it runs
     max_upload_mb: float = 50.0
+    ocr: Literal["auto", "off"] = "auto"  # auto: OCR scanned PDF pages when the tesseract program is found
 
     # embeddings
     embeddings: str = "minilm-onnx"  # or the model name of an OpenAI-compatible embeddings endpoint

@@ -1,4 +1,4 @@
-"""PDF with pypdf: text per page, wrapped lines joined back into paragraphs."""
+"""PDF with pypdf: text per page, wrapped lines joined back into paragraphs; scanned pages by OCR."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 
 from signalscan.errors import ParseError
 from signalscan.parsing.builder import DocumentBuilder
+from signalscan.parsing.ocr import ScannedPages
 
 _ENDS_SENTENCE = (".", ":", ";", "!", "?")
 _BULLETS = "-*\u2022\u25aa\u25cf\u25e6\u2013\x7f\uf0b7"  # reportlab draws a missing bullet glyph as DEL
@@ -32,13 +33,20 @@ def parse_pdf(data: bytes, builder: DocumentBuilder) -> None:
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
         raise ParseError(f"broken PDF ({exc.__class__.__name__}): re-export or print it to PDF again, "
                          "then ingest again") from None
-    for number, page in enumerate(pages, start=1):
-        try:
-            text = _page_text(page)
-        except Exception as exc:  # pypdf raises many types on damaged content streams
-            builder.warn(f"page {number} could not be read ({exc.__class__.__name__}); it was skipped")
-            continue
-        _page_blocks(text, number, builder)
+    with ScannedPages(data, builder) as scans:
+        for number, page in enumerate(pages, start=1):
+            try:
+                text = _page_text(page)
+            except Exception as exc:  # pypdf raises many types on damaged content streams
+                builder.warn(f"page {number} could not be read ({exc.__class__.__name__}); it was skipped")
+                continue
+            if not text.strip() and _has_images(page):
+                text = scans.read(number)
+            _page_blocks(text, number, builder)
+        scans.finish()
+    if not builder.blocks and scans.attempted:
+        raise ParseError("no text in this PDF: OCR found no words on its page images; check the scan is "
+                         "legible and upright, or export the minutes with OCR, and ingest again")
     if not builder.blocks and pages:
         raise ParseError("no text in this PDF (probably scanned images): run OCR on it and ingest again")
 
@@ -63,6 +71,14 @@ def _metadata_title(reader: object) -> str | None:
     except Exception:  # damaged info dictionaries are common and harmless
         return None
     return title.strip() if isinstance(title, str) and title.strip() else None
+
+
+def _has_images(page: object) -> bool:
+    """True when the page draws an image (a scan, a photo): worth OCR when it has no text."""
+    try:
+        return len(page.images) > 0  # type: ignore[attr-defined]
+    except Exception:  # damaged resources: pypdf raises many types; treat as no images
+        return False
 
 
 def _page_text(page: object) -> str:
