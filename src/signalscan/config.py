@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from platformdirs import user_data_dir
-from pydantic import Field
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from signalscan.errors import ConfigurationError
 
 
 def _default_home() -> Path:
@@ -93,10 +95,23 @@ def _settings_file_values(home: Path) -> dict[str, Any]:
 
 @lru_cache
 def get_settings() -> Settings:
-    """The settings of this process: environment first, then <home>/settings.toml."""
-    env_only = Settings()
-    file_values = _settings_file_values(env_only.home)
-    if not file_values:
-        return env_only
-    overridden = {k: v for k, v in file_values.items() if f"SIGNALSCAN_{k.upper()}" not in os.environ}
-    return Settings(**{**overridden, "home": env_only.home})
+    """The settings of this process: environment first, then <home>/settings.toml; a value that is not
+    valid is a ConfigurationError naming the variable, not a traceback."""
+    try:
+        env_only = Settings()
+        file_values = _settings_file_values(env_only.home)
+        if not file_values:
+            return env_only
+        overridden = {k: v for k, v in file_values.items() if f"SIGNALSCAN_{k.upper()}" not in os.environ}
+        return Settings(**{**overridden, "home": env_only.home})
+    except ValidationError as exc:
+        raise ConfigurationError(_invalid_setting(exc)) from None
+
+
+def _invalid_setting(exc: ValidationError) -> str:
+    """'SIGNALSCAN_OCR='on' is not valid: Input should be 'auto' or 'off'; ...' for the first bad value."""
+    first = exc.errors()[0]
+    name = "SIGNALSCAN_" + "_".join(str(part) for part in first["loc"]).upper()
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return (f"{name}={first.get('input')!r} is not valid: {first['msg']}{more}; fix the environment "
+            "variable or <home>/settings.toml and run again (README lists every setting)")
