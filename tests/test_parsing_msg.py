@@ -7,31 +7,19 @@ fixtures/make_office_samples.py.
 
 from __future__ import annotations
 
-import importlib
 import json
-import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from fixture_support import FIXTURES, fixture_module
 from typer.testing import CliRunner
 
 from signalscan.cli import app
 from signalscan.errors import ParseError
 from signalscan.parsing import parse_file
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 STATUS_MSG = FIXTURES / "office-samples" / "atlas-weekly-status.msg"
-
-
-def fixture_module(name: str) -> ModuleType:
-    """A generator script of fixtures/ (they import each other by plain name)."""
-    sys.path.insert(0, str(FIXTURES))
-    try:
-        return importlib.import_module(name)
-    finally:
-        sys.path.remove(str(FIXTURES))
 
 
 writer = fixture_module("msg_writer")

@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-import importlib
 import io
 import json
-import sys
 import zipfile
 from datetime import date, datetime, time
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from fixture_support import FIXTURES, fixture_module
 from typer.testing import CliRunner
 
 from signalscan.cli import app
 from signalscan.errors import ParseError
 from signalscan.parsing import parse_file
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SAMPLES = FIXTURES / "office-samples"
 RAID_LOG = SAMPLES / "atlas-raid-log-2026-03-13.xlsx"
-
-
-def fixture_module(name: str) -> ModuleType:
-    """A generator script of fixtures/ (they import each other by plain name)."""
-    sys.path.insert(0, str(FIXTURES))
-    try:
-        return importlib.import_module(name)
-    finally:
-        sys.path.remove(str(FIXTURES))
 
 
 def save(workbook, path: Path) -> Path:  # noqa: ANN001 - an openpyxl Workbook
