@@ -50,7 +50,7 @@ def test_windowed_bm25_uses_the_statistics_of_the_rows_searched() -> None:
     chunks = [_chunk(1, i, t) for i, t in enumerate(texts)] + [_chunk(2, 0, "battery battery battery")]
     index = build_program_index("p", "sig", chunks)
     rows = np.arange(5)  # document 2 is filtered out: its battery must not count in the statistics
-    got = windowed_bm25(index, ["battery"], rows, Windows(index, rows), 0)
+    [got] = windowed_bm25(index, ["battery"], rows, Windows(index, rows), (0,))
     tokens = [tokenize(t) for t in texts]
     average = sum(map(len, tokens)) / 5
     idf = math.log(1 + (5 - 2 + 0.5) / (2 + 0.5))

@@ -22,6 +22,7 @@ import struct
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.parser import HeaderParser
+from functools import cached_property
 from typing import Any
 
 from signalscan.errors import ParseError
@@ -61,7 +62,7 @@ class _Item:
         raw = self._stream(f"__substg1.0_{prop:04X}001E")
         if raw is None:
             return None
-        codepage = self.fixed().get(MESSAGE_CODEPAGE, 1252)
+        codepage = self.fixed.get(MESSAGE_CODEPAGE, 1252)
         codec = "utf-8" if codepage == 65001 else f"cp{codepage}"
         try:
             return raw.decode(codec, errors="replace").rstrip("\0")
@@ -72,8 +73,10 @@ class _Item:
         """A binary property."""
         return self._stream(f"__substg1.0_{prop:04X}0102")
 
+    @cached_property
     def fixed(self) -> dict[int, int]:
-        """Fixed-size property values by property id (the 8 value bytes as a little-endian integer)."""
+        """Fixed-size property values by property id (the 8 value bytes as a little-endian integer),
+        read once per item."""
         raw = self._stream("__properties_version1.0") or b""
         values = {}
         for offset in range(self.header, len(raw) - 15, 16):
@@ -83,7 +86,7 @@ class _Item:
 
     def time(self, prop: int) -> datetime | None:
         """A time property (FILETIME: 100 ns since 1601, UTC)."""
-        value = self.fixed().get(prop)
+        value = self.fixed.get(prop)
         if not value:
             return None
         return datetime(1601, 1, 1, tzinfo=UTC) + timedelta(microseconds=value // 10)
@@ -155,7 +158,7 @@ def _recipients(message: _Item, kind: int) -> str | None:
     """The To (1) or Cc (2) recipients from the recipient storages, '; '-separated as Outlook shows them."""
     found = []
     for recipient in message.children("__recip_version1.0_"):
-        if recipient.fixed().get(RECIPIENT_TYPE, 0) & 0xFF != kind:
+        if recipient.fixed.get(RECIPIENT_TYPE, 0) & 0xFF != kind:
             continue
         smtp = recipient.string(SMTP_ADDRESS) or recipient.string(EMAIL_ADDRESS)
         shown = _address(recipient.string(DISPLAY_NAME), smtp)

@@ -73,7 +73,6 @@ def retrieve(index: ProgramIndex, question: str, embedder: Embedder, store: Dens
     vector = embedder.embed_query(plan.semantic_text)
     where = chroma_where(index, plan, document_ids)
     dense = dense_scores(index, store, vector, where, mask, weights.dense_candidates)
-    sharp, fused = fuse(index, plan, dense, lexical, mask, weights)
     if weights.rerank and mostly_conversation(index, mask):
         topic = topic_text(question) or question
         topic_dense = dense_scores(index, store, embedder.embed_query(topic), where, mask,
@@ -81,6 +80,8 @@ def retrieve(index: ProgramIndex, question: str, embedder: Embedder, store: Dens
         learned = rerank_scores(index, plan, MatchScores(dense, topic_dense, lexical, mask > 0),
                                 weights.ranker)
         sharp, fused = smooth_ranked(learned, index.document, weights)
+    else:
+        sharp, fused = fuse(index, plan, dense, lexical, mask, weights)
     rows = select_rows(fused, max(k, weights.pool), index.document, weights.adjacency)
     if weights.lead and rows:
         # the single best passage on its own merits leads; smoothing then covers the discussion

@@ -28,6 +28,7 @@ class ProgramIndex:
     document: np.ndarray  # ledger document id per row
     day: np.ndarray  # meeting date as yyyymmdd (0: undated)
     kind: np.ndarray  # document kind per row
+    transcript: np.ndarray  # bool per row: its document is a transcript
     speakers: list[frozenset[str]]  # speaker labels of each row's turns
     vectors: np.ndarray | None = None  # unit embeddings per row (a snapshot of Chroma), for exact scoring
     _speaker_rows: dict[str, np.ndarray] | None = None
@@ -238,5 +239,5 @@ def build_program_index(program: str, signature: str, chunks: list[ChunkRecord],
         position={c.chunk_id: i for i, c in enumerate(chunks)},
         document=np.array([c.document_id for c in chunks], dtype=np.int64),
         day=np.array([_day(c.meeting_date) for c in chunks], dtype=np.int64),
-        kind=kinds, speakers=[_row_speakers(c.text) for c in chunks],
+        kind=kinds, transcript=kinds == "transcript", speakers=[_row_speakers(c.text) for c in chunks],
     )

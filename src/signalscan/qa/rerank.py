@@ -65,7 +65,7 @@ def mostly_conversation(index: ProgramIndex, mask: np.ndarray) -> bool:
     rows = np.flatnonzero(mask)
     if rows.size == 0:
         return False
-    return bool(np.mean(index.kind[rows] == "transcript") >= 0.5)
+    return bool(index.transcript[rows].mean() >= 0.5)
 
 
 def rerank_scores(index: ProgramIndex, plan: QueryPlan, match: MatchScores,
@@ -87,7 +87,7 @@ def features(index: ProgramIndex, plan: QueryPlan, match: MatchScores, rows: np.
     speaker = np.zeros(rows.size)
     for label in plan.speakers:
         speaker[np.isin(rows, index.speaker_rows(label))] += 1.0 / len(plan.speakers)
-    bm25 = [spread(windowed_bm25(index, plan.tokens, rows, windows, h)) for h in (0, 1, 2)]
+    bm25 = [spread(scores) for scores in windowed_bm25(index, plan.tokens, rows, windows, (0, 1, 2))]
     columns = [
         spread(dense), spread(lexical), speaker, _z(match.topic[rows].astype(np.float64)), *bm25,
         spread(window_cosine(index, rows, dense, windows)),
@@ -138,28 +138,31 @@ class Windows:
 
 
 def windowed_bm25(index: ProgramIndex, tokens: list[str], rows: np.ndarray, windows: Windows,
-                  half: int) -> np.ndarray:
-    """BM25 of each window of 2*half+1 passages, with term statistics of the live rows' windows."""
+                  halves: tuple[int, ...]) -> list[np.ndarray]:
+    """BM25 of each window of 2*half+1 passages, per half, with term statistics of the live rows' windows."""
     counts, lengths = index.term_counts()
-    lo, hi = windows.bounds(half)
-    length = windows.sum(lengths[rows].astype(np.float64), lo, hi)
-    average = float(length.mean()) or 1.0
     n = rows.size
-    scores = np.zeros(n)
+    frequencies = []  # per query token: its count in each live row
     for token in dict.fromkeys(tokens):
         posting = counts.get(token)
-        if posting is None:
-            continue
-        tf_all = np.zeros(len(index.chunks))
-        tf_all[posting[0]] = posting[1]
-        tf = windows.sum(tf_all[rows], lo, hi)
-        df = int(np.count_nonzero(tf))
-        if df == 0:
-            continue
-        idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
-        norm = BM25_K1 * (1 - BM25_B + BM25_B * length / average)
-        scores += idf * tf * (BM25_K1 + 1) / (tf + norm)
-    return scores
+        if posting is not None:
+            tf = np.zeros(len(index.chunks))
+            tf[posting[0]] = posting[1]
+            frequencies.append(tf[rows])
+    out = []
+    for half in halves:
+        lo, hi = windows.bounds(half)
+        length = windows.sum(lengths[rows].astype(np.float64), lo, hi)
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * length / (float(length.mean()) or 1.0))
+        scores = np.zeros(n)
+        for row_tf in frequencies:
+            tf = windows.sum(row_tf, lo, hi)
+            df = int(np.count_nonzero(tf))
+            if df:
+                idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+                scores += idf * tf * (BM25_K1 + 1) / (tf + norm)
+        out.append(scores)
+    return out
 
 
 def window_cosine(index: ProgramIndex, rows: np.ndarray, dense: np.ndarray, windows: Windows) -> np.ndarray:
