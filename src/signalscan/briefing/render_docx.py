@@ -16,11 +16,13 @@ from signalscan.briefing import charts
 from signalscan.briefing.model import Briefing
 from signalscan.briefing.render_md import (
     ACTION_COLUMNS,
+    DECISION_COLUMNS,
     RAG_WEEKS,
     SEVERITIES,
     action_rows,
     changes_lines,
     cite,
+    decision_rows,
     rag_cell_text,
     signal_line,
     title,
@@ -181,20 +183,7 @@ def _actions(doc: DocxWriter, briefing: Briefing) -> None:
 def _decisions_and_risks(doc: DocxWriter, briefing: Briefing) -> None:
     doc.heading("Decisions waiting", 1)
     if briefing.decisions_waiting:
-        doc.table(
-            ["Decision", "Status", "Since", "Weeks waiting", "Times deferred", "Evidence"],
-            [
-                [
-                    d.text,
-                    d.status,
-                    d.since,
-                    d.weeks_waiting,
-                    d.times_deferred,
-                    cite(d.evidence) if d.evidence else None,
-                ]
-                for d in briefing.decisions_waiting
-            ],
-        )
+        doc.table(DECISION_COLUMNS, decision_rows(briefing))
     else:
         doc.text("None.")
     health = briefing.risk_health

@@ -23,6 +23,16 @@ def action_rows(owner: OwnerActions) -> list[list[object]]:
     ]
 
 
+DECISION_COLUMNS = ["Decision", "Status", "Since", "Weeks waiting", "Times deferred", "Evidence"]
+
+
+def decision_rows(briefing: Briefing) -> list[list[object]]:
+    """The decisions waiting as table rows (the same in every format)."""
+    return [[d.text, d.status, d.since, d.weeks_waiting, d.times_deferred,
+             cite(d.evidence) if d.evidence else None]
+            for d in briefing.decisions_waiting]
+
+
 def title(briefing: Briefing) -> str:
     """The briefing's title line."""
     return f"Execution-gap briefing — {briefing.program} — as of {briefing.as_of or 'no meetings yet'}"
@@ -129,20 +139,7 @@ def _decisions_md(briefing: Briefing) -> list[str]:
     out = ["## Decisions waiting", ""]
     if not briefing.decisions_waiting:
         return out + ["None.", ""]
-    return out + _table(
-        ["Decision", "Status", "Since", "Weeks waiting", "Times deferred", "Evidence"],
-        [
-            [
-                d.text,
-                d.status,
-                d.since,
-                d.weeks_waiting,
-                d.times_deferred,
-                cite(d.evidence) if d.evidence else None,
-            ]
-            for d in briefing.decisions_waiting
-        ],
-    )
+    return out + _table(DECISION_COLUMNS, decision_rows(briefing))
 
 
 def _risks_md(briefing: Briefing) -> list[str]:
