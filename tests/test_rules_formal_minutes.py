@@ -6,20 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from signalscan.pipeline import extract_files
-
-
-def _extract(path: Path) -> dict:
-    result = extract_files([str(path)], engine="rules")[0]
-    assert "error" not in result, result.get("error")
-    return result
-
-
-def _by_text(items: list[dict], words: str) -> dict:
-    hits = [i for i in items if words.lower() in i["text"].lower()]
-    assert hits, f"no item containing {words!r} in {[i['text'] for i in items]}"
-    return hits[0]
+from rules_support import by_text, extract_rules
 
 
 @pytest.fixture
@@ -61,34 +48,34 @@ def board_minutes(tmp_path: Path) -> Path:
 
 
 def test_action_log_in_prose_keeps_reference_owner_and_revised_target(board_minutes: Path) -> None:
-    actions = _extract(board_minutes)["actions"]
+    actions = extract_rules(board_minutes)["actions"]
     assert all(a["text"].lower() != "action" for a in actions)
-    survey = _by_text(actions, "condition survey")
+    survey = by_text(actions, "condition survey")
     assert (survey["owner"], survey["due"], survey["status"]) == ("Grace Adeyemi", "2026-11-20", "open")
-    costings = _by_text(actions, "lease exit costings")
+    costings = by_text(actions, "lease exit costings")
     assert (costings["owner"], costings["due"], costings["status"]) == ("Finance", None, "done")
-    model = _by_text(actions, "space utilisation model")
+    model = by_text(actions, "space utilisation model")
     assert (model["owner"], model["due"], model["status"]) == ("Tomasz Nowak", "2026-11-18", "in_progress")
 
 
 def test_capitalised_resolutions_are_decisions_and_the_record_of_minutes_is_not(board_minutes: Path) -> None:
-    decisions = _extract(board_minutes)["decisions"]
-    assert _by_text(decisions, "parking charges will be frozen")["status"] == "made"
-    assert _by_text(decisions, "close the Elm Street car park")["status"] == "made"
-    assert _by_text(decisions, "revised travel plan")["status"] == "pending"
+    decisions = extract_rules(board_minutes)["decisions"]
+    assert by_text(decisions, "parking charges will be frozen")["status"] == "made"
+    assert by_text(decisions, "close the Elm Street car park")["status"] == "made"
+    assert by_text(decisions, "revised travel plan")["status"] == "pending"
     assert not [d for d in decisions if "correct record" in d["text"] or "minutes" in d["text"].lower()]
 
 
 def test_a_deferral_without_a_subject_takes_the_minute_items_subject(board_minutes: Path) -> None:
-    deferred = _by_text(_extract(board_minutes)["decisions"], "sell Riverside House")
+    deferred = by_text(extract_rules(board_minutes)["decisions"], "sell Riverside House")
     assert deferred["status"] == "deferred"
 
 
 def test_risks_noted_in_prose_with_owner_and_mitigation_from_the_next_sentence(board_minutes: Path) -> None:
-    risks = _extract(board_minutes)["risks"]
-    asbestos = _by_text(risks, "asbestos surveys could delay")
+    risks = extract_rules(board_minutes)["risks"]
+    asbestos = by_text(risks, "asbestos surveys could delay")
     assert (asbestos["owner"], asbestos["mitigation"]) == (None, None)
-    lease = _by_text(risks, "lease break notice is served late")
+    lease = by_text(risks, "lease break notice is served late")
     assert (lease["owner"], lease["mitigation"]) == ("Liam Burke", "a monthly lease review")
 
 
@@ -107,11 +94,11 @@ def test_other_resolution_and_action_log_spellings(tmp_path: Path) -> None:
         "risk and is mitigating it through retention bonuses.\n",
         encoding="utf-8",
     )
-    result = _extract(notes)
-    profile = _by_text(result["actions"], "benefits profile")
+    result = extract_rules(notes)
+    profile = by_text(result["actions"], "benefits profile")
     assert (profile["owner"], profile["status"]) == ("Ben Ortiz", "done")
-    hosting = _by_text(result["actions"], "cost the hosting options")
+    hosting = by_text(result["actions"], "cost the hosting options")
     assert (hosting["owner"], hosting["due"]) == ("Finance", "2026-05-27")
     assert [d["text"] for d in result["decisions"]] == ["the contingency drawdown of £25,000 be approved"]
-    risk = _by_text(result["risks"], "supplier staff leaving")
+    risk = by_text(result["risks"], "supplier staff leaving")
     assert (risk["owner"], risk["mitigation"]) == ("Ben Ortiz", "retention bonuses")

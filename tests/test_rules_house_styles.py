@@ -5,13 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rules_support import by_text
+
 from signalscan.pipeline import extract_files
-
-
-def _by_text(items: list[dict], words: str) -> dict:
-    hits = [i for i in items if words.lower() in i["text"].lower()]
-    assert hits, f"no item containing {words!r} in {[i['text'] for i in items]}"
-    return hits[0]
 
 
 def _tile_deck(path: Path) -> Path:
@@ -72,10 +68,10 @@ def test_owner_forms_resolve_to_the_attendee_across_documents_and_roles_stay_rol
     minutes = _minutes(tmp_path / "ssg-minutes-2026-10-07.docx")
     deck = _tile_deck(tmp_path / "ssg-dashboard-2026-10-07.pptx")
     first, second = extract_files([str(minutes), str(deck)], engine="rules")
-    assert _by_text(first["actions"], "Reconcile the September payroll")["owner"] == "Kwame Asante"
+    assert by_text(first["actions"], "Reconcile the September payroll")["owner"] == "Kwame Asante"
     assert first["apologies"] == ["Owen Pryce", "Lena Fischer"]
-    assert _by_text(second["actions"], "parallel-run report")["owner"] == "SRO"
-    assert _by_text(second["actions"], "Appoint the survey supplier")["owner"] == "Ruth Dalgleish"
+    assert by_text(second["actions"], "parallel-run report")["owner"] == "SRO"
+    assert by_text(second["actions"], "Appoint the survey supplier")["owner"] == "Ruth Dalgleish"
 
 
 def test_status_email_issues_sign_off_and_implicit_actions(tmp_path: Path) -> None:
@@ -92,7 +88,7 @@ def test_status_email_issues_sign_off_and_implicit_actions(tmp_path: Path) -> No
         encoding="utf-8",
     )
     result = extract_files([str(email)], engine="rules")[0]
-    action = _by_text(result["actions"], "confirm the interface test window")
+    action = by_text(result["actions"], "confirm the interface test window")
     assert (action["owner"], action["due"]) == ("Paylink", "2026-10-09")
     assert not [a for a in result["actions"] if a["text"].strip(". ").lower() == "ask"]
     assert [r["text"] for r in result["risks"]] == ["Payroll SMEs may be pulled into year-end"]

@@ -6,20 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from signalscan.pipeline import extract_files
-
-
-def _extract(path: Path) -> dict:
-    result = extract_files([str(path)], engine="rules")[0]
-    assert "error" not in result, result.get("error")
-    return result
-
-
-def _by_text(items: list[dict], words: str) -> dict:
-    hits = [i for i in items if words.lower() in i["text"].lower()]
-    assert hits, f"no item containing {words!r} in {[i['text'] for i in items]}"
-    return hits[0]
+from rules_support import by_text, extract_rules
 
 
 def _minutes(tmp_path: Path, name: str, header: list[str], rows: list[tuple[str, ...]],
@@ -44,7 +31,7 @@ def _minutes(tmp_path: Path, name: str, header: list[str], rows: list[tuple[str,
 
 @pytest.fixture
 def numbered(tmp_path: Path) -> dict:
-    return _extract(_minutes(tmp_path, "Board minutes 03-03-2026.docx", ["Name", "Role", "Present/Apologies"], [
+    return extract_rules(_minutes(tmp_path, "Board minutes 03-03-2026.docx", ["Name", "Role", "Present/Apologies"], [
         ("Priya Raman", "Sponsor", "Present"),
         ("Oliver Brandt", "Project Manager", "Present"),
         ("Nadia Kowalczyk", "Ops Lead", "Apologies"),
@@ -67,33 +54,33 @@ def numbered(tmp_path: Path) -> dict:
 
 
 def test_numbered_paragraph_actions_read_past_number_and_topic(numbered: dict) -> None:
-    action = _by_text(numbered["actions"], "shelf-label layout")
+    action = by_text(numbered["actions"], "shelf-label layout")
     assert (action["owner"], action["due"], action["status"]) == ("Priya Raman", "2026-03-06", "open")
-    roster = _by_text(numbered["actions"], "cut-over roster")
+    roster = by_text(numbered["actions"], "cut-over roster")
     assert (roster["owner"], roster["due"]) == ("Nadia Kowalczyk", "2026-03-13")
 
 
 def test_pronouns_take_the_paragraph_subject(numbered: dict) -> None:
-    cost = _by_text(numbered["actions"], "revised cost plan")
+    cost = by_text(numbered["actions"], "revised cost plan")
     assert (cost["owner"], cost["due"]) == ("Oliver Brandt", "2026-03-10")
-    plan = _by_text(numbered["actions"], "training plan")
+    plan = by_text(numbered["actions"], "training plan")
     assert (plan["owner"], plan["due"]) == ("Priya Raman", "2026-03-20")
 
 
 def test_closure_notes_are_done_actions(numbered: dict) -> None:
-    counts = _by_text(numbered["actions"], "depot stock counts")
+    counts = by_text(numbered["actions"], "depot stock counts")
     assert (counts["owner"], counts["status"]) == ("Oliver Brandt", "done")
-    assert _by_text(numbered["actions"], "weekly stock report")["status"] == "done"
+    assert by_text(numbered["actions"], "weekly stock report")["status"] == "done"
 
 
 def test_numbered_paragraph_decisions(numbered: dict) -> None:
     decisions = numbered["decisions"]
-    assert _by_text(decisions, "rent 40 tablets")["status"] == "made"
-    routing = _by_text(decisions, "which depot moves first")
+    assert by_text(decisions, "rent 40 tablets")["status"] == "made"
+    routing = by_text(decisions, "which depot moves first")
     assert routing["status"] == "deferred"
     assert not [d for d in decisions if d["text"].lower().startswith("decision deferred")]
-    assert _by_text(decisions, "scheduling tool")["status"] == "pending"
-    assert _by_text(decisions, "go-live weekend for North")["status"] == "pending"
+    assert by_text(decisions, "scheduling tool")["status"] == "pending"
+    assert by_text(decisions, "go-live weekend for North")["status"] == "pending"
 
 
 def test_attendance_table_rows_marked_apologies_or_deputy(numbered: dict) -> None:
@@ -102,7 +89,7 @@ def test_attendance_table_rows_marked_apologies_or_deputy(numbered: dict) -> Non
 
 
 def test_attended_yes_no_column(tmp_path: Path) -> None:
-    result = _extract(_minutes(tmp_path, "m.docx", ["Name", "Attended (Y/N)"], [
+    result = extract_rules(_minutes(tmp_path, "m.docx", ["Name", "Attended (Y/N)"], [
         ("Priya Raman", "Y"), ("Oliver Brandt", "N"), ("Nadia Kowalczyk", "Absent"),
     ], ["Labels: Priya Raman to approve the shelf-label layout by 06/03/2026."]))
     assert result["attendees"] == ["Priya Raman"]

@@ -6,13 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rules_support import by_text
+
 from signalscan.pipeline import extract_files
-
-
-def _by_text(items: list[dict], words: str) -> dict:
-    hits = [i for i in items if words.lower() in i["text"].lower()]
-    assert hits, f"no item containing {words!r} in {[i['text'] for i in items]}"
-    return hits[0]
 
 
 def _status_pdf(path: Path) -> Path:
@@ -85,10 +81,10 @@ def test_action_register_reads_due_not_date_raised_and_skips_discussion_tables(t
     result = extract_files([str(_register_minutes(tmp_path / "board-2026-10-14.docx"))], engine="rules")[0]
     texts = [a["text"] for a in result["actions"]]
     assert not [t for t in texts if "Status per workstream" in t or "Lift replacement" in t or "archived" in t]
-    survey = _by_text(result["actions"], "Appoint the survey supplier")
+    survey = by_text(result["actions"], "Appoint the survey supplier")
     assert (survey["owner"], survey["due"], survey["status"]) == ("Ruth Dalgleish", "2026-10-30", "in_progress")
-    assert _by_text(result["actions"], "Issue the lift tender")["status"] == "cancelled"
-    assert _by_text(result["actions"], "Publish the revised space plan")["due"] != "2026-10-14"
+    assert by_text(result["actions"], "Issue the lift tender")["status"] == "cancelled"
+    assert by_text(result["actions"], "Publish the revised space plan")["due"] != "2026-10-14"
 
 
 def test_emoji_health_board_and_placeholder_owner_lines(tmp_path: Path) -> None:
@@ -105,9 +101,9 @@ def test_emoji_health_board_and_placeholder_owner_lines(tmp_path: Path) -> None:
     result = extract_files([str(page)], engine="rules")[0]
     statuses = {s["workstream"]: (s["reported"], s["percent_complete"]) for s in result["statuses"]}
     assert statuses == {"Claims Intake": ("red", 53), "Payments": ("green", 82), "Policy Sync": ("amber", 55)}
-    gl = _by_text(result["actions"], "confirm the GL codes")
+    gl = by_text(result["actions"], "confirm the GL codes")
     assert (gl["owner"], gl["due"]) == (None, "2026-10-16")
-    assert _by_text(result["actions"], "interface specification")["due"] == "2026-10-02"
+    assert by_text(result["actions"], "interface specification")["due"] == "2026-10-02"
     assert len(result["actions"]) == 2
 
 
@@ -146,5 +142,5 @@ def test_page_furniture_is_no_item(tmp_path: Path) -> None:
     result = extract_files([str(_paged_report(tmp_path / "status-2026-10-16.pdf"))], engine="rules")[0]
     items = [i["text"] for kind in ("actions", "decisions", "risks") for i in result[kind]]
     assert not [t for t in items if "confidence" in t.lower() or "Weekly Status Report" in t or "Page" in t]
-    assert _by_text(result["decisions"], "parallel pay runs")["status"] == "deferred"
-    assert _by_text(result["actions"], "Confirm the posting rules")["due"] == "2026-10-30"
+    assert by_text(result["decisions"], "parallel pay runs")["status"] == "deferred"
+    assert by_text(result["actions"], "Confirm the posting rules")["due"] == "2026-10-30"

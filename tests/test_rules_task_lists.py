@@ -6,13 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rules_support import by_text
+
 from signalscan.pipeline import extract_files
-
-
-def _by_text(items: list[dict], words: str) -> dict:
-    hits = [i for i in items if words.lower() in i["text"].lower()]
-    assert hits, f"no item containing {words!r} in {[i['text'] for i in items]}"
-    return hits[0]
 
 
 def _wiki_page(path: Path) -> Path:
@@ -39,18 +35,18 @@ def test_wiki_task_list_actions_owners_ticks_and_european_dates(tmp_path: Path) 
     result = extract_files([str(_wiki_page(tmp_path / "2026-05-28-Steering-Board.html"))], engine="rules")[0]
     assert result["attendees"] == ["Jens Vogt", "Marloes de Wit", "Émile Gagnon", "Henrik Lund"]
     assert result["apologies"] == ["Chloé Bergeron"]
-    runbook = _by_text(result["actions"], "cutover runbook")
+    runbook = by_text(result["actions"], "cutover runbook")
     assert (runbook["text"], runbook["owner"], runbook["due"], runbook["status"]) == (
         "deliver the cutover runbook v2", "Jens Vogt", "2026-06-04", "open")
-    close = _by_text(result["actions"], "month-end close")
+    close = by_text(result["actions"], "month-end close")
     assert (close["owner"], close["due"], close["status"]) == ("Marloes de Wit", None, "done")
-    rooms = _by_text(result["actions"], "training rooms")
+    rooms = by_text(result["actions"], "training rooms")
     assert (rooms["text"], rooms["owner"], rooms["due"]) == ("arrange super-user training rooms", None,
                                                                "2026-06-12")
-    pricing = _by_text(result["actions"], "pricing file")
+    pricing = by_text(result["actions"], "pricing file")
     assert (pricing["owner"], pricing["due"]) == ("Émile Gagnon", "2026-06-05")  # KW 23 -> its Friday
     # a tick kept only in the markup (no "[x]" in the text) still closes the task
-    assert _by_text(result["actions"], "delivery date")["status"] == "done"
+    assert by_text(result["actions"], "delivery date")["status"] == "done"
 
 
 def test_markdown_task_list_and_placeholder_owner(tmp_path: Path) -> None:
