@@ -25,10 +25,8 @@ from pathlib import Path
 import numpy as np
 
 from signalscan.config import Settings
-from signalscan.qa import Asker, retrieve
-from signalscan.qa.query import plan_query, topic_text
-from signalscan.qa.rerank import FEATURES, MatchScores, features
-from signalscan.qa.retrieve import chroma_where, dense_scores
+from signalscan.qa import Asker, match_scores, prepare, retrieve
+from signalscan.qa.rerank import FEATURES, features
 
 MARK = re.compile(r"\{\s*\w+\s*\}")  # score.py's markup filter, so lines match its files
 
@@ -53,18 +51,15 @@ def write_meetings(data: Path, work: Path) -> tuple[list[Path], list[dict]]:
 
 
 def question_features(asker: Asker, question: dict) -> tuple[np.ndarray, np.ndarray]:
-    """The ranker's features of every passage of the question's meeting, and which overlap the gold."""
+    """The ranker's features of every passage of the question's meeting (computed as `ask` computes
+    them), and which passages overlap the gold turns."""
     index = asker.index("qmsum")
     ids = asker._document_ids("qmsum", question["document"])
-    plan = plan_query(question["question"], index.speakers_of(ids))
-    mask = index.mask(ids)
-    where = chroma_where(index, plan, ids)
-    lexical = index.lexical.scores(plan.tokens, mask)
-    dense = dense_scores(index, asker.store, asker.embedder.embed_query(plan.semantic_text), where, mask, 200)
-    topic = topic_text(question["question"]) or question["question"]
-    topic_dense = dense_scores(index, asker.store, asker.embedder.embed_query(topic), where, mask, 200)
-    rows = np.flatnonzero(mask)
-    matrix = features(index, plan, MatchScores(dense, topic_dense, lexical, mask > 0), rows)
+    prepared = prepare(index, question["question"], asker.embedder, asker.store, ids, asker.weights)
+    assert prepared is not None, question["id"]
+    match = match_scores(index, prepared, question["question"], asker.embedder, asker.store, asker.weights)
+    rows = np.flatnonzero(prepared.mask)
+    matrix = features(index, prepared.plan, match, rows)
     spans = [range(index.chunks[r].line_start - 1, index.chunks[r].line_end) for r in rows]
     gold = np.array([bool(set(span) & question["gold"]) for span in spans])
     return matrix, gold

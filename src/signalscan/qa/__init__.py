@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,7 +20,7 @@ from signalscan.errors import NotFoundError, SignalscanError
 from signalscan.models import Answer, AnswerMode, Citation
 from signalscan.qa.answer import extractive_answer, llm_answer, print_answer
 from signalscan.qa.index import ProgramIndex, load_program_index
-from signalscan.qa.query import asks_owner, first_heard_topic, plan_query, topic_text
+from signalscan.qa.query import QueryPlan, asks_owner, first_heard_topic, plan_query, topic_text
 from signalscan.qa.rerank import MatchScores, mostly_conversation, rerank_scores
 from signalscan.qa.retrieve import (
     DenseSearch,
@@ -57,31 +57,58 @@ _INDEX_CACHE: dict[tuple[str, str], ProgramIndex] = {}
 __all__ = ["Asker", "answer_question", "answer_questions_file", "print_answer", "retrieve"]
 
 
-def retrieve(index: ProgramIndex, question: str, embedder: Embedder, store: DenseSearch, k: int = 5,
-             document_ids: set[int] | None = None, weights: RetrievalWeights | None = None) -> Retrieved:
-    """The k best citations for a question within one program (optionally some documents)."""
-    weights = weights or RetrievalWeights()
+@dataclass
+class PreparedQuestion:
+    """A question read against one index: its plan, the rows it may search and their match scores."""
+
+    plan: QueryPlan
+    mask: np.ndarray
+    where: dict[str, Any]  # the same filter for Chroma
+    lexical: np.ndarray
+    dense: np.ndarray
+
+
+def prepare(index: ProgramIndex, question: str, embedder: Embedder, store: DenseSearch,
+            document_ids: set[int] | None, weights: RetrievalWeights) -> PreparedQuestion | None:
+    """Plan, filter and score a question (None when no row passes its filters)."""
     plan = plan_query(question, index.speakers_of(document_ids))
     mask = index.mask(document_ids, plan.date_from, plan.date_to, plan.kinds)
     if not mask.any() and (plan.kinds or plan.date_from or plan.date_to):
         plan.kinds, mask = [], index.mask(document_ids, plan.date_from, plan.date_to)  # a hint, not a rule
     if not mask.any():
+        return None
+    where = chroma_where(index, plan, document_ids)
+    lexical = index.lexical.scores(plan.tokens, mask)
+    dense = dense_scores(index, store, embedder.embed_query(plan.semantic_text), where, mask,
+                         weights.dense_candidates)
+    return PreparedQuestion(plan, mask, where, lexical, dense)
+
+
+def match_scores(index: ProgramIndex, prepared: PreparedQuestion, question: str, embedder: Embedder,
+                 store: DenseSearch, weights: RetrievalWeights) -> MatchScores:
+    """What the re-ranker reads: the prepared scores and the cosine with the question's topic."""
+    topic = topic_text(question) or question
+    topic_dense = dense_scores(index, store, embedder.embed_query(topic), prepared.where, prepared.mask,
+                               weights.dense_candidates)
+    return MatchScores(prepared.dense, topic_dense, prepared.lexical, prepared.mask > 0)
+
+
+def retrieve(index: ProgramIndex, question: str, embedder: Embedder, store: DenseSearch, k: int = 5,
+             document_ids: set[int] | None = None, weights: RetrievalWeights | None = None) -> Retrieved:
+    """The k best citations for a question within one program (optionally some documents)."""
+    weights = weights or RetrievalWeights()
+    prepared = prepare(index, question, embedder, store, document_ids, weights)
+    if prepared is None:
         return Retrieved([], weak=True)
+    plan, mask, dense = prepared.plan, prepared.mask, prepared.dense
     if plan.broad:
         weights = replace(weights, neighbours=weights.broad_neighbours, adjacency=weights.broad_adjacency)
-    lexical = index.lexical.scores(plan.tokens, mask)
-    vector = embedder.embed_query(plan.semantic_text)
-    where = chroma_where(index, plan, document_ids)
-    dense = dense_scores(index, store, vector, where, mask, weights.dense_candidates)
     if weights.rerank and mostly_conversation(index, mask):
-        topic = topic_text(question) or question
-        topic_dense = dense_scores(index, store, embedder.embed_query(topic), where, mask,
-                                   weights.dense_candidates)
-        learned = rerank_scores(index, plan, MatchScores(dense, topic_dense, lexical, mask > 0),
-                                weights.ranker)
-        sharp, fused = smooth_ranked(learned, index.document, weights)
+        match = match_scores(index, prepared, question, embedder, store, weights)
+        sharp, fused = smooth_ranked(rerank_scores(index, plan, match, weights.ranker), index.document,
+                                     weights)
     else:
-        sharp, fused = fuse(index, plan, dense, lexical, mask, weights)
+        sharp, fused = fuse(index, plan, dense, prepared.lexical, mask, weights)
     rows = select_rows(fused, max(k, weights.pool), index.document, weights.adjacency)
     if weights.lead and rows:
         # the single best passage on its own merits leads; smoothing then covers the discussion
